@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Times are epoch milliseconds (the injected clock's). JSON columns hold shapes typed below.
+
+export interface StakeholderRole {
+  role: string;
+  involved: boolean;
+}
+export interface ExplanationLine {
+  /** Which question gave the points: stage, budget, decisionProcess, role, finalSay, timeline, costOfInaction. */
+  question: string;
+  /** The option or role id (for costOfInaction: "filled"). */
+  answer: string;
+  points: number;
+}
+export interface Utm {
+  source?: string;
+  medium?: string;
+  campaign?: string;
+  term?: string;
+  content?: string;
+}
+
+export const leads = sqliteTable(
+  'leads',
+  {
+    id: text('id').primaryKey(),
+    site: text('site').notNull(),
+    submissionId: text('submission_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    language: text('language').notNull(),
+    /** assigned | unassigned | accepted | not-a-fit | spam */
+    status: text('status').notNull(),
+
+    processAccepted: integer('process_accepted', { mode: 'boolean' }).notNull(),
+    deviation: text('deviation'),
+    stage: text('stage').notNull(),
+    budget: text('budget').notNull(),
+    decisionProcess: text('decision_process').notNull(),
+    timeline: text('timeline').notNull(),
+    costOfInaction: text('cost_of_inaction'),
+    stakeholderRoles: text('stakeholder_roles', { mode: 'json' }).$type<StakeholderRole[]>().notNull(),
+    finalSay: text('final_say').notNull(),
+    orgInterest: text('org_interest'),
+    personalInterest: text('personal_interest'),
+
+    contactName: text('contact_name').notNull(),
+    contactEmail: text('contact_email').notNull(),
+    emailDomain: text('email_domain').notNull(),
+    company: text('company').notNull(),
+    phone: text('phone'),
+    country: text('country'),
+    companySize: text('company_size'),
+    message: text('message'),
+    consentAt: integer('consent_at').notNull(),
+
+    pageUrl: text('page_url'),
+    referrer: text('referrer'),
+    utm: text('utm', { mode: 'json' }).$type<Utm>(),
+
+    score: integer('score').notNull(),
+    tier: text('tier').notNull(),
+    explanation: text('explanation', { mode: 'json' }).$type<ExplanationLine[]>().notNull(),
+    noDecisionRisk: integer('no_decision_risk', { mode: 'boolean' }).notNull(),
+
+    repId: text('rep_id'),
+    teamId: text('team_id'),
+    routingReason: text('routing_reason').notNull(),
+    /** The body the first submission was answered with; replayed for the same submissionId. */
+    response: text('response', { mode: 'json' }).$type<unknown>().notNull(),
+  },
+  (t) => [
+    uniqueIndex('leads_site_submission').on(t.site, t.submissionId),
+    index('leads_email_domain').on(t.emailDomain, t.status),
+    index('leads_rep_status').on(t.repId, t.status),
+    index('leads_created').on(t.createdAt),
+  ],
+);
+
+/** The lead's history: every routing decision and rep action, with time and reason. */
+export const leadEvents = sqliteTable(
+  'lead_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    type: text('type').notNull(),
+    repId: text('rep_id'),
+    teamId: text('team_id'),
+    detail: text('detail').notNull(),
+  },
+  (t) => [index('lead_events_lead').on(t.leadId, t.at)],
+);
+
+/** Smooth weighted round robin: each rep's current weight within a team. */
+export const routingState = sqliteTable(
+  'routing_state',
+  {
+    teamId: text('team_id').notNull(),
+    repId: text('rep_id').notNull(),
+    current: integer('current').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.repId] })],
+);
+
+/** Durable jobs: mails to send (and, later, deadlines). A row is never deleted by the worker. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: text('lead_id').references(() => leads.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull(),
+    /** pending | done | dead */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    runAt: integer('run_at').notNull(),
+    lockedUntil: integer('locked_until'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    doneAt: integer('done_at'),
+  },
+  (t) => [index('outbox_due').on(t.status, t.runAt)],
+);
+
+/** Mail "sent" without SMTP_URL: the development outbox behind /dev/mail. */
+export const devMail = sqliteTable('dev_mail', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: integer('at').notNull(),
+  from: text('from').notNull(),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text').notNull(),
+  html: text('html'),
+  raw: text('raw').notNull(),
+});
+
+/** Small durable values, e.g. the signing key generated at first start. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
+});

@@ -1,0 +1,35 @@
+import type { Site, VendorConfig } from '../../shared/config';
+import type { Language } from '../../shared/localized';
+import { prospectConfirmationMail } from '../mail/prospect-confirmation';
+import { repLanguage, repLeadMail, type LeadRow } from '../mail/rep-lead';
+import type { MailMessage } from '../mail/message';
+import { mailTexts } from '../mail/texts';
+
+export interface LeadMailInput {
+  lead: LeadRow;
+  config: VendorConfig;
+  site: Site;
+  nextStep: string;
+  /** The open lead that makes this company an existing account of the rep. */
+  earlierLead?: { id: string; contactName: string; createdAt: number };
+  /** Signed action links for the rep, when the server can make them. */
+  repActions?: (repId: string, language: Language) => { label: string; href: string }[];
+}
+
+/** The two mails of a new lead: the summary for its rep (or the vendor when unassigned) and the prospect's confirmation. */
+export function leadMails({ lead, config, site, nextStep, earlierLead, repActions }: LeadMailInput): MailMessage[] {
+  const rep = config.reps.find((r) => r.id === lead.repId);
+  const language = repLanguage(rep, site.defaultLanguage);
+  const toRep = rep
+    ? repLeadMail({
+        lead,
+        config,
+        language,
+        to: { name: rep.name, address: rep.email },
+        notes: earlierLead ? [mailTexts[language].existingAccount(earlierLead)] : [],
+        actions: repActions?.(rep.id, language),
+      })
+    : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, unassigned: true });
+  const replyTo = rep ? { name: rep.name, address: rep.email } : { name: config.vendor.name, address: config.vendor.replyTo };
+  return [toRep, prospectConfirmationMail({ lead, config, site, nextStep, replyTo })];
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { exampleConfig, validSubmission } from '../../test/support/fixtures';
+import { qualify, tierFor } from './qualify';
+
+const config = exampleConfig();
+
+describe('qualify on the example config', () => {
+  it.each([
+    // stage, budget, decisionProcess, finalSay, timeline, involved roles, cost of inaction → score, tier
+    ['deciding', 'approved', 'clear', 'me', '1m', ['decision-maker', 'budget-holder', 'procurement'], 'yes', 125, 'sales-ready'],
+    ['comparing', 'approved', 'roughly', 'committee', '3m', ['decision-maker'], 'yes', 85, 'sales-ready'],
+    ['comparing', 'pending', 'roughly', 'someone-else', '6m', [], '', 40, 'qualifying'],
+    ['defining', 'pending', 'unclear', 'unknown', '6m', ['users', 'it'], '', 20, 'information-gathering'],
+    ['exploring', 'none', 'unclear', 'unknown', 'none', [], '', 0, 'information-gathering'],
+    ['defining', 'none', 'roughly', 'me', '3m', ['decision-maker'], '', 50, 'qualifying'],
+  ] as const)('%s/%s/%s/%s/%s %j coi=%s → %i %s', (stage, budget, dp, finalSay, timeline, roles, coi, score, tier) => {
+    const sub = validSubmission({
+      answers: { stage, budget, decisionProcess: dp, timeline, costOfInaction: coi || undefined },
+      stakeholders: { roles: roles.map((role) => ({ role, involved: true })), finalSay },
+    });
+    const result = qualify(sub, config);
+    expect(result.score).toBe(score);
+    expect(result.tier).toBe(tier);
+    expect(result.explanation.reduce((s, l) => s + l.points, 0)).toBe(score);
+  });
+
+  it('counts a role only when it is involved, and lists every contribution', () => {
+    const sub = validSubmission({
+      answers: { stage: 'comparing', budget: 'approved', decisionProcess: 'roughly', timeline: '3m', costOfInaction: 'End of life in June' },
+      stakeholders: {
+        roles: [
+          { role: 'decision-maker', involved: true },
+          { role: 'budget-holder', involved: false },
+        ],
+        finalSay: 'committee',
+      },
+    });
+    expect(qualify(sub, config).explanation).toEqual([
+      { question: 'stage', answer: 'comparing', points: 25 },
+      { question: 'budget', answer: 'approved', points: 15 },
+      { question: 'decisionProcess', answer: 'roughly', points: 5 },
+      { question: 'role', answer: 'decision-maker', points: 10 },
+      { question: 'finalSay', answer: 'committee', points: 5 },
+      { question: 'timeline', answer: '3m', points: 15 },
+      { question: 'costOfInaction', answer: 'filled', points: 10 },
+    ]);
+  });
+
+  it('flags no-decision risk only with no timeline, no cost of inaction and an unclear process', () => {
+    const risky = { stage: 'comparing', budget: 'approved', decisionProcess: 'unclear', timeline: 'none', costOfInaction: undefined };
+    expect(qualify(validSubmission({ answers: risky }), config).noDecisionRisk).toBe(true);
+    expect(qualify(validSubmission({ answers: { ...risky, costOfInaction: 'We lose a client' } }), config).noDecisionRisk).toBe(false);
+    expect(qualify(validSubmission({ answers: { ...risky, timeline: '6m' } }), config).noDecisionRisk).toBe(false);
+    expect(qualify(validSubmission({ answers: { ...risky, decisionProcess: 'roughly' } }), config).noDecisionRisk).toBe(false);
+  });
+
+  it('uses options marked noDecisionSignal instead of the lowest-scoring one', () => {
+    const marked = exampleConfig();
+    marked.questions.timeline.options.find((o) => o.id === '6m')!.noDecisionSignal = true;
+    const sub = validSubmission({ answers: { stage: 'exploring', budget: 'none', decisionProcess: 'unclear', timeline: '6m', costOfInaction: undefined } });
+    expect(qualify(sub, marked).noDecisionRisk).toBe(true);
+    expect(qualify({ ...sub, answers: { ...sub.answers, timeline: 'none' } }, marked).noDecisionRisk).toBe(false);
+  });
+
+  it('puts the thresholds themselves in the higher tier', () => {
+    expect(tierFor(60, config.tiers)).toBe('sales-ready');
+    expect(tierFor(59, config.tiers)).toBe('qualifying');
+    expect(tierFor(30, config.tiers)).toBe('qualifying');
+    expect(tierFor(29, config.tiers)).toBe('information-gathering');
+  });
+});

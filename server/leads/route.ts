@@ -1,0 +1,150 @@
+import type { Language } from '../../shared/localized';
+import type { CompanySize, Rep, RuleCondition, Tier, VendorConfig } from '../../shared/config';
+import { isFreeMailDomain } from './free-mail-domains';
+
+// The pure choice of team and rep for a lead: rules pick a team, a smooth weighted round robin
+// picks a rep among those available. The caller reads the state, calls this, and writes the
+// result in the same transaction (server/leads/submit.ts).
+
+export interface LeadFacts {
+  tier: Tier;
+  stage: string;
+  timeline: string;
+  companySize?: CompanySize;
+  country?: string;
+  language: Language;
+  emailDomain: string;
+}
+
+export interface RoutingState {
+  /** Smooth WRR current weights per team and rep; missing means 0. */
+  currents: Map<string, Map<string, number>>;
+  /** Open (assigned, not yet closed) leads per rep. */
+  openLeads: Map<string, number>;
+  /** The rep of an open lead from the same email domain, if any. */
+  owner?: { repId: string; leadId: string };
+}
+
+export interface RouteOptions {
+  now: number;
+  /** Reps that must not get this lead (it was passed on by them or expired with them). */
+  exclude?: ReadonlySet<string>;
+}
+
+export interface RouteDecision {
+  teamId: string | null;
+  repId: string | null;
+  reason: string;
+  /** The team's new current weights, when the round robin moved. */
+  currents?: { teamId: string; values: Map<string, number> };
+  /** The earlier lead whose rep owns this company. */
+  ownerLeadId?: string;
+}
+
+export function matches(when: RuleCondition, lead: LeadFacts): boolean {
+  const holds = <T>(allowed: T[] | undefined, value: T | undefined) =>
+    allowed === undefined || (value !== undefined && allowed.includes(value));
+  return (
+    holds(when.tier, lead.tier) &&
+    holds(when.stage, lead.stage) &&
+    holds(when.timeline, lead.timeline) &&
+    holds(when.companySize, lead.companySize) &&
+    holds(when.country, lead.country) &&
+    holds(when.language, lead.language) &&
+    holds(when.emailDomain, lead.emailDomain.toLowerCase())
+  );
+}
+
+/** The calendar date (YYYY-MM-DD) of `now` in the vendor's time zone. */
+export function localDate(now: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Why a rep cannot take a lead now, or null when they can. */
+export function unavailability(rep: Rep, state: RoutingState, today: string, exclude?: ReadonlySet<string>): string | null {
+  if (!rep.active) return 'inactive';
+  if (exclude?.has(rep.id)) return 'already had this lead';
+  const away = rep.away.find((r) => r.from <= today && today <= r.to);
+  if (away) return `away ${away.from} to ${away.to}`;
+  const open = state.openLeads.get(rep.id) ?? 0;
+  if (rep.maxOpenLeads !== undefined && open >= rep.maxOpenLeads) return `at capacity (${open}/${rep.maxOpenLeads} open)`;
+  return null;
+}
+
+export function chooseRoute(lead: LeadFacts, config: VendorConfig, state: RoutingState, opts: RouteOptions): RouteDecision {
+  const today = localDate(opts.now, config.vendor.timeZone);
+  const repsById = new Map(config.reps.map((r) => [r.id, r]));
+  const notes: string[] = [];
+
+  if (config.routing.accountOwnership && state.owner && !isFreeMailDomain(lead.emailDomain)) {
+    const owner = repsById.get(state.owner.repId);
+    const why = owner ? unavailability(owner, state, today, opts.exclude) : 'no longer in the config';
+    if (owner && !why) {
+      const team = config.teams.find((t) => t.reps.includes(owner.id));
+      return {
+        teamId: team?.id ?? null,
+        repId: owner.id,
+        ownerLeadId: state.owner.leadId,
+        reason: `existing account: ${lead.emailDomain} has an open lead (${state.owner.leadId}) with ${owner.name}`,
+      };
+    }
+    notes.push(`account owner ${owner?.name ?? state.owner.repId} unavailable (${why})`);
+  }
+
+  const ruleIndex = config.routing.rules.findIndex((r) => matches(r.when, lead));
+  const teamIds =
+    ruleIndex >= 0 ? [config.routing.rules[ruleIndex].team, config.routing.fallbackTeam] : [config.routing.fallbackTeam];
+  const why = ruleIndex >= 0 ? `rule ${ruleIndex + 1} (${describeRule(config.routing.rules[ruleIndex].when)})` : 'no rule matched';
+
+  for (const [i, teamId] of [...new Set(teamIds)].entries()) {
+    const team = config.teams.find((t) => t.id === teamId)!;
+    const members = team.reps.map((id) => repsById.get(id)!);
+    const available = members.filter((rep) => {
+      const no = unavailability(rep, state, today, opts.exclude);
+      if (no) notes.push(`${rep.name} skipped: ${no}`);
+      return !no;
+    });
+    if (available.length === 0) {
+      notes.push(`nobody available in ${team.name}`);
+      continue;
+    }
+    const speakers = available.filter((r) => !r.languages || r.languages.includes(lead.language));
+    const candidates = speakers.length ? speakers : available;
+    const { chosen, values } = smoothWeightedPick(candidates, state.currents.get(team.id) ?? new Map());
+    const via = i === 0 ? why : `fallback team after ${why}`;
+    const lang = speakers.length && speakers.length < available.length ? `, speaks ${lead.language}` : '';
+    return {
+      teamId: team.id,
+      repId: chosen.id,
+      currents: { teamId: team.id, values },
+      reason: [`${via} → ${team.name}; weighted round robin → ${chosen.name}${lang}`, ...notes].join('; '),
+    };
+  }
+  return { teamId: null, repId: null, reason: ['unassigned: nobody available', why, ...notes].join('; ') };
+}
+
+/**
+ * Smooth weighted round robin (as in nginx): every candidate gains its weight, the highest
+ * current wins and gives back the candidates' total. Only candidates move, so a rep who was
+ * away or full comes back at the weight they left with: no catch-up burst.
+ */
+export function smoothWeightedPick(candidates: Rep[], currents: ReadonlyMap<string, number>) {
+  const values = new Map(currents);
+  let total = 0;
+  let chosen = candidates[0];
+  for (const rep of candidates) {
+    const value = (values.get(rep.id) ?? 0) + rep.weight;
+    values.set(rep.id, value);
+    total += rep.weight;
+    if (value > values.get(chosen.id)!) chosen = rep; // ties: the earlier rep in the team
+  }
+  values.set(chosen.id, values.get(chosen.id)! - total);
+  return { chosen, values };
+}
+
+function describeRule(when: RuleCondition): string {
+  const parts = Object.entries(when)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k} ${(v as string[]).join('|')}`);
+  return parts.length ? parts.join(', ') : 'always';
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Site, VendorConfig } from '../../shared/config';
+import type { Submission, SubmissionAnswer } from '../../shared/submission';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { leadEvents, leads } from '../db/schema';
+import { enqueueMail } from '../outbox/enqueue';
+import { leadMails, type LeadMailInput } from './lead-mails';
+import { nextStepText } from './next-step';
+import { qualify } from './qualify';
+import { chooseRoute } from './route';
+import { readRoutingState, saveCurrents } from './routing-store';
+
+// One submission → one stored, qualified, routed lead and its two mails, in ONE transaction,
+// before the 201. A repeated submissionId answers the first answer with 200 and stores nothing.
+
+export interface SubmitDeps {
+  db: Db;
+  config: VendorConfig;
+  clock: Clock;
+  repActions?: LeadMailInput['repActions'];
+}
+
+export interface SubmitResult {
+  status: 200 | 201;
+  body: SubmissionAnswer;
+}
+
+export function submitLead(deps: SubmitDeps, site: Site, sub: Submission): SubmitResult {
+  const { db, config, clock } = deps;
+  const earlier = findAnswer(db, site.key, sub.submissionId);
+  if (earlier) return { status: 200, body: earlier };
+
+  const qualification = qualify(sub, config);
+  const emailDomain = sub.contact.email.slice(sub.contact.email.lastIndexOf('@') + 1).toLowerCase();
+
+  // better-sqlite3 transactions are synchronous: nothing below may await. "immediate" takes the
+  // write lock first, so the routing state read here is the one we update.
+  return db.transaction(
+    (tx) => {
+      const raced = findAnswer(tx, site.key, sub.submissionId);
+      if (raced) return { status: 200 as const, body: raced };
+
+      const now = clock.now();
+      const id = randomUUID();
+      const decision = chooseRoute(
+        {
+          tier: qualification.tier,
+          stage: sub.answers.stage,
+          timeline: sub.answers.timeline,
+          companySize: sub.contact.companySize,
+          country: sub.contact.country,
+          language: sub.language,
+          emailDomain,
+        },
+        config,
+        readRoutingState(tx, config, { emailDomain }),
+        { now },
+      );
+      const rep = config.reps.find((r) => r.id === decision.repId);
+      const nextStep = nextStepText(config, site, qualification.tier, sub.language, rep?.name ?? null);
+      const body: SubmissionAnswer = { leadId: id, nextStep, rep: rep ? { name: rep.name } : null };
+
+      const lead = tx
+        .insert(leads)
+        .values({
+          id,
+          site: site.key,
+          submissionId: sub.submissionId,
+          createdAt: now,
+          updatedAt: now,
+          language: sub.language,
+          status: rep ? 'assigned' : 'unassigned',
+          processAccepted: sub.process.accepted,
+          deviation: sub.process.accepted ? null : (sub.process.deviation ?? null),
+          stage: sub.answers.stage,
+          budget: sub.answers.budget,
+          decisionProcess: sub.answers.decisionProcess,
+          timeline: sub.answers.timeline,
+          costOfInaction: sub.answers.costOfInaction || null,
+          stakeholderRoles: sub.stakeholders.roles,
+          finalSay: sub.stakeholders.finalSay,
+          orgInterest: sub.stakeholders.orgInterest || null,
+          personalInterest: sub.stakeholders.personalInterest || null,
+          contactName: sub.contact.name,
+          contactEmail: sub.contact.email,
+          emailDomain,
+          company: sub.contact.company,
+          phone: sub.contact.phone || null,
+          country: sub.contact.country ?? null,
+          companySize: sub.contact.companySize ?? null,
+          message: sub.contact.message || null,
+          consentAt: now,
+          pageUrl: sub.context.pageUrl || null,
+          referrer: sub.context.referrer || null,
+          utm: sub.context.utm ?? null,
+          score: qualification.score,
+          tier: qualification.tier,
+          explanation: qualification.explanation,
+          noDecisionRisk: qualification.noDecisionRisk,
+          repId: decision.repId,
+          teamId: decision.teamId,
+          routingReason: decision.reason,
+          response: body,
+        })
+        .returning()
+        .get();
+      saveCurrents(tx, decision);
+      tx.insert(leadEvents)
+        .values({ leadId: id, at: now, type: rep ? 'assigned' : 'unassigned', repId: decision.repId, teamId: decision.teamId, detail: decision.reason })
+        .run();
+
+      const earlierLead = decision.ownerLeadId ? earlierLeadOf(tx, decision.ownerLeadId) : undefined;
+      for (const message of leadMails({ lead, config, site, nextStep, earlierLead, repActions: deps.repActions })) {
+        enqueueMail(tx, message, { leadId: id, now });
+      }
+      return { status: 201 as const, body };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+function findAnswer(db: Pick<Db, 'select'>, site: string, submissionId: string): SubmissionAnswer | undefined {
+  const row = db
+    .select({ response: leads.response })
+    .from(leads)
+    .where(and(eq(leads.site, site), eq(leads.submissionId, submissionId)))
+    .get();
+  return row?.response as SubmissionAnswer | undefined;
+}
+
+function earlierLeadOf(db: Pick<Db, 'select'>, leadId: string) {
+  return db
+    .select({ id: leads.id, contactName: leads.contactName, createdAt: leads.createdAt })
+    .from(leads)
+    .where(eq(leads.id, leadId))
+    .get();
+}

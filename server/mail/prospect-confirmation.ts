@@ -1,0 +1,51 @@
+import type { Site, VendorConfig } from '../../shared/config';
+import { resolveText, type Language, type Localized } from '../../shared/localized';
+import type { LeadRow } from './rep-lead';
+import { renderHtml, renderText, type Block } from './layout';
+import type { MailAddress, MailMessage } from './message';
+import { mailTexts } from './texts';
+
+// The prospect's confirmation, in their language: thanks, how we work, their next step and who
+// will contact them, the privacy statement.
+
+export interface ProspectMail {
+  lead: LeadRow;
+  config: VendorConfig;
+  site: Site;
+  nextStep: string;
+  /** Replies go to the rep when there is one, else to the vendor. */
+  replyTo: MailAddress;
+}
+
+export function prospectConfirmationMail({ lead, config, site, nextStep, replyTo }: ProspectMail): MailMessage {
+  const language = lead.language as Language;
+  const t = mailTexts[language];
+  const text = (l: Localized | undefined) => (l === undefined ? '' : (resolveText(l, language, site.defaultLanguage) ?? ''));
+  const vendor = config.vendor.name;
+
+  const steps: Block[] = config.process.steps.map((step, i) => ({
+    heading: `${i + 1}. ${text(step.title)}`,
+    rows: [
+      [t.weDo, text(step.weDo)],
+      [t.weAsk, text(step.weAsk)],
+      ...(step.duration ? [[t.duration, text(step.duration)] as [string, string]] : []),
+    ],
+  }));
+  const blocks: Block[] = [
+    { lines: [t.prospectGreeting(lead.contactName), t.prospectThanks(vendor)] },
+    ...steps,
+    ...(lead.processAccepted ? [] : [{ lines: [t.prospectDeviation, lead.deviation ?? ''] }]),
+    { heading: t.nextStep, lines: [nextStep], strong: true },
+    { links: [{ label: t.privacy, href: config.vendor.privacyUrl }] },
+  ];
+  const title = text(config.process.title);
+  return {
+    purpose: 'prospect-confirmation',
+    from: config.vendor.from,
+    to: [{ name: lead.contactName, address: lead.contactEmail }],
+    replyTo,
+    subject: t.prospectSubject(vendor),
+    text: renderText(title, blocks),
+    html: renderHtml(title, blocks),
+  };
+}

@@ -1,0 +1,106 @@
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { formatPath } from '../shared/api-error';
+import { createApp } from './app';
+import { systemClock } from './clock';
+import { EXAMPLE_CONFIG_PATH, loadConfigFile } from './config/load-config';
+import { openDatabase } from './db/open';
+import { envSchema } from './env';
+import { consoleLog } from './log';
+import { devOutboxMailer } from './mail/dev-outbox-mailer';
+import { mailMessageSchema } from './mail/message';
+import { smtpMailer } from './mail/smtp-mailer';
+import { createOutboxWorker, outboxCounts } from './outbox/worker';
+import { widgetRoutes } from './routes/widget';
+import { loadSigningKey } from './security/signing-key';
+
+// The only file that reads process.env, opens the database, listens and starts the worker.
+
+const log = consoleLog();
+const parsedEnv = envSchema.safeParse(process.env);
+if (!parsedEnv.success) {
+  for (const issue of parsedEnv.error.issues) console.error(`${formatPath(issue.path)}: ${issue.message}`);
+  process.exit(1);
+}
+const env = parsedEnv.data;
+
+const configPath = env.KOERS_CONFIG ?? EXAMPLE_CONFIG_PATH;
+const loaded = loadConfigFile(configPath);
+if (!loaded.ok) {
+  console.error(`Koers cannot start: ${configPath} has ${loaded.problems.length} problem(s):`);
+  for (const problem of loaded.problems) console.error(problem);
+  process.exit(1);
+}
+const config = loaded.config;
+
+const distDir = fileURLToPath(new URL('../dist', import.meta.url));
+await ensureWidgetBuilt(distDir);
+
+const db = openDatabase(env.DATABASE_PATH);
+const clock = systemClock;
+const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+const mailer = env.SMTP_URL ? smtpMailer(env.SMTP_URL) : devOutboxMailer(db, clock);
+const worker = createOutboxWorker({
+  db,
+  clock,
+  log,
+  handlers: { mail: (payload) => mailer.send(mailMessageSchema.parse(payload)) },
+});
+
+const app = createApp({
+  db,
+  config,
+  clock,
+  log,
+  signingKey: loadSigningKey(db),
+  publicUrl,
+  adminToken: env.ADMIN_TOKEN,
+  devMail: !env.SMTP_URL,
+  assets: widgetRoutes({ distDir, demoSiteKey: config.sites[0].key }),
+  onLeadStored: () => worker.nudge(),
+});
+
+const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
+  log.info(`Koers listening on ${publicUrl} (port ${info.port})`, {
+    config: env.KOERS_CONFIG ? configPath : 'bundled example',
+    database: env.DATABASE_PATH,
+    sites: config.sites.map((s) => s.key),
+    outbox: outboxCounts(db),
+  });
+  if (env.SMTP_URL) log.info(`Mail is delivered over ${redact(env.SMTP_URL)}`);
+  else log.warn(`Mail is NOT being delivered (no SMTP_URL). Read it at ${publicUrl}/dev/mail (this machine only).`);
+  log.info(`Demo page: ${publicUrl}/demo`);
+  worker.start();
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  log.info(`${signal}: closing`);
+  server.close();
+  await worker.stop();
+  mailer.close?.();
+  db.$client.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+function redact(url: string) {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+/** `npm start` on a fresh clone: build the widget once if dist/ has none. */
+async function ensureWidgetBuilt(dir: string) {
+  if (existsSync(`${dir}/widget.js`)) return;
+  const viteConfig = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
+  if (!existsSync(viteConfig)) {
+    log.warn('No widget build config (vite.config.ts); /widget.js will answer 404.');
+    return;
+  }
+  log.info('Building the widget (first start)…');
+  const { build } = await import('vite');
+  await build({ configFile: viteConfig, logLevel: 'warn' });
+}

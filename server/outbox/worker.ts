@@ -1,0 +1,149 @@
+import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { outbox } from '../db/schema';
+import type { Log } from '../log';
+import { backoffDelay, type BackoffOptions } from './backoff';
+
+// Runs the durable jobs of the outbox: claims due rows with a lease (a crashed process's claims
+// expire and are taken again), runs each kind's handler, marks it done or schedules a retry.
+// Rows are never deleted; after maxAttempts a row is "dead" and stays for a human to see.
+
+export type JobHandler = (payload: unknown, job: { id: number; leadId: string | null; attempts: number }) => Promise<void>;
+
+export interface OutboxWorkerOptions {
+  db: Db;
+  clock: Clock;
+  log: Log;
+  handlers: Record<string, JobHandler>;
+  pollMs?: number;
+  batchSize?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  backoff?: BackoffOptions;
+  random?: () => number;
+}
+
+export interface OutboxWorker {
+  /** Claims and runs what is due now; resolves with how many jobs ran. */
+  runOnce(): Promise<number>;
+  start(): void;
+  /** Run soon (after a commit that added jobs). */
+  nudge(): void;
+  stop(): Promise<void>;
+}
+
+export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
+  const { db, clock, log, handlers } = opts;
+  const pollMs = opts.pollMs ?? 1000;
+  const batchSize = opts.batchSize ?? 20;
+  const leaseMs = opts.leaseMs ?? 120_000;
+  const maxAttempts = opts.maxAttempts ?? 25;
+  const backoff = opts.backoff ?? { baseMs: 5_000, capMs: 30 * 60_000 };
+  const random = opts.random ?? Math.random;
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = true;
+  let again = false;
+
+  function claim() {
+    const now = clock.now();
+    return db.transaction(
+      (tx) => {
+        const due = tx
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.status, 'pending'), lte(outbox.runAt, now), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now))))
+          .orderBy(asc(outbox.runAt), asc(outbox.id))
+          .limit(batchSize)
+          .all();
+        for (const job of due) {
+          tx.update(outbox).set({ lockedUntil: now + leaseMs, attempts: job.attempts + 1 }).where(eq(outbox.id, job.id)).run();
+        }
+        return due.map((job) => ({ ...job, attempts: job.attempts + 1 }));
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  async function runJob(job: ReturnType<typeof claim>[number]) {
+    try {
+      const handler = handlers[job.kind];
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+      await handler(job.payload, { id: job.id, leadId: job.leadId, attempts: job.attempts });
+      db.update(outbox).set({ status: 'done', doneAt: clock.now(), lockedUntil: null, lastError: null }).where(eq(outbox.id, job.id)).run();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const dead = job.attempts >= maxAttempts;
+      const runAt = clock.now() + backoffDelay(job.attempts, backoff, random);
+      db.update(outbox)
+        .set({ status: dead ? 'dead' : 'pending', runAt, lockedUntil: null, lastError: message.slice(0, 1000) })
+        .where(eq(outbox.id, job.id))
+        .run();
+      const data = { job: job.id, kind: job.kind, attempt: job.attempts, error: message };
+      if (dead) log.error('outbox job gave up after its last attempt; it stays in the outbox', data);
+      else log.warn('outbox job failed; will retry', { ...data, retryInMs: runAt - clock.now() });
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const jobs = claim();
+      if (!jobs.length) return total;
+      await Promise.all(jobs.map(runJob));
+      total += jobs.length;
+      if (jobs.length < batchSize) return total;
+    }
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, delay);
+  }
+
+  function tick() {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = runOnce()
+      .catch((err) => {
+        log.error('outbox worker pass failed', { error: String(err) });
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        const soon = again;
+        again = false;
+        schedule(soon ? 0 : pollMs);
+      });
+  }
+
+  return {
+    runOnce,
+    start() {
+      stopped = false;
+      schedule(0);
+    },
+    nudge() {
+      if (running) again = true;
+      else schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+/** Outbox counts for /healthz and the start log. */
+export function outboxCounts(db: Db) {
+  const rows = db.$client
+    .prepare(`select status, count(*) as n from outbox where status in ('pending','dead') group by status`)
+    .all() as { status: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as { pending?: number; dead?: number };
+}

@@ -1,0 +1,162 @@
+import { count } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { leads, outbox } from '../db/schema';
+import { submissionBody } from '../../test/support/fixtures';
+import { ORIGIN, testApp } from '../../test/support/test-app';
+
+const leadCount = (db: ReturnType<typeof testApp>['db']) => db.select({ n: count() }).from(leads).get()!.n;
+
+describe('POST /api/v1/sites/{site}/leads', () => {
+  it('stores a qualified, routed lead with its two mails and answers 201', async () => {
+    const { post, db } = testApp();
+    const res = await post(submissionBody());
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body).toEqual({
+      leadId: expect.any(String),
+      nextStep: 'Anna de Vries neemt binnen één werkdag contact op om de kennismaking te plannen.',
+      rep: { name: 'Anna de Vries' },
+    });
+    const lead = db.select().from(leads).get()!;
+    expect(lead).toMatchObject({ id: body.leadId, tier: 'sales-ready', score: 85, repId: 'anna', teamId: 'account-executives', status: 'assigned' });
+    expect(lead.routingReason).toMatch(/rule 1 .*Account executives.*Anna de Vries/);
+    const mails = db.select().from(outbox).all();
+    expect(mails.map((m) => (m.payload as { purpose: string }).purpose)).toEqual(['rep-lead', 'prospect-confirmation']);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
+  });
+
+  it('answers the same body with 200 for the same submissionId and stores nothing new', async () => {
+    const { post, db } = testApp();
+    const body = submissionBody();
+    const first = await post(body);
+    const again = await post({ ...body, contact: { ...body.contact, name: 'Someone Else' } });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(await first.json());
+    expect(leadCount(db)).toBe(1);
+    expect(db.select({ n: count() }).from(outbox).get()!.n).toBe(2);
+  });
+
+  it('400 for malformed JSON', async () => {
+    const { post } = testApp();
+    const res = await post('{"submissionId": ');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: 'malformed_json', message: expect.any(String) } });
+  });
+
+  it('404 for an unknown site', async () => {
+    const res = await testApp().post(submissionBody(), { site: 'nope' });
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('not_found');
+  });
+
+  it('403 for an origin the site does not list, with no CORS grant', async () => {
+    const res = await testApp().post(submissionBody(), { headers: { Origin: 'https://evil.example' } });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('origin_not_allowed');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+
+  it('413 for a body over the limit, before anything is stored', async () => {
+    const { post, db } = testApp();
+    const res = await post(submissionBody({ contact: { message: 'x'.repeat(70_000) } }));
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('body_too_large');
+    expect(leadCount(db)).toBe(0);
+  });
+
+  it('415 for a body that is not JSON', async () => {
+    const { post } = testApp();
+    const res = await post(JSON.stringify(submissionBody()), { headers: { 'Content-Type': 'text/plain' } });
+    expect(res.status).toBe(415);
+    expect((await res.json()).error.code).toBe('unsupported_media_type');
+  });
+
+  it('422 names every invalid field: structure, unknown fields, option ids, consent', async () => {
+    const { post, db } = testApp();
+    const body: any = submissionBody({
+      answers: { stage: 'buying' },
+      contact: { email: 'not-an-email', consent: false },
+    });
+    body.extra = 1;
+    let res = await post(body);
+    expect(res.status).toBe(422);
+    let json = await res.json();
+    expect(json.error.code).toBe('invalid_content');
+    expect(json.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['contact.consent', 'contact.email', 'extra']);
+
+    // Structurally fine, but not what this vendor asks: checked against the config.
+    res = await post(
+      submissionBody({
+        answers: { stage: 'buying' },
+        stakeholders: { roles: [{ role: 'cfo', involved: true }], finalSay: 'me' },
+        process: { accepted: false, deviation: '' },
+      }),
+    );
+    expect(res.status).toBe(422);
+    json = await res.json();
+    expect(json.error.fields).toEqual([
+      { path: 'process.deviation', message: 'describe the approach you propose' },
+      { path: 'answers.stage', message: expect.stringContaining('unknown option "buying"') },
+      { path: 'stakeholders.roles[0].role', message: 'unknown role "cfo"' },
+    ]);
+    expect(leadCount(db)).toBe(0);
+  });
+
+  it('lets a browser preflight from an allowed origin, refuses others', async () => {
+    const { app } = testApp();
+    const preflight = (origin: string) =>
+      app.request('/api/v1/sites/zeilmaker-web/leads', {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      });
+    const ok = await preflight(ORIGIN);
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
+    expect(ok.headers.get('Access-Control-Allow-Headers')?.toLowerCase()).toContain('content-type');
+    expect((await preflight('https://evil.example')).status).toBe(403);
+  });
+
+  it('keeps CR/LF out of one-line fields', async () => {
+    const { post, db } = testApp();
+    await post(submissionBody({ contact: { name: 'Eve\r\nBcc: spy@evil.example', company: 'ACME\nInc' } }));
+    const lead = db.select().from(leads).get()!;
+    expect(lead.contactName).toBe('Eve Bcc: spy@evil.example');
+    expect(lead.company).toBe('ACME Inc');
+  });
+});
+
+describe('GET /api/v1/sites/{site}/form', () => {
+  it('gives labels in the asked language and never points', async () => {
+    const { app } = testApp();
+    const res = await app.request('/api/v1/sites/zeilmaker-web/form?lang=en', { headers: { Origin: ORIGIN } });
+    expect(res.status).toBe(200);
+    const form = await res.json();
+    expect(form.language).toBe('en');
+    expect(form.process.steps[0]).toEqual({
+      id: 'intro',
+      title: 'Introduction',
+      weDo: 'A 30-minute call with a consultant.',
+      weAsk: 'Tell us why you are looking now and who decides.',
+      duration: '1 week',
+    });
+    expect(form.questions.stage.options[2]).toEqual({ id: 'comparing', label: 'Comparing suppliers' });
+    expect(JSON.stringify(form)).not.toMatch(/points|salesReady|routing|@zeilmaker/);
+    expect(form.formToken).toEqual(expect.any(String));
+  });
+
+  it('falls back to the site default language for a language it does not offer', async () => {
+    const { app } = testApp();
+    const form = await (await app.request('/api/v1/sites/zeilmaker-web/form?lang=de')).json();
+    expect(form.language).toBe('nl');
+    expect(form.process.title).toBe('Zo werken wij');
+  });
+});
+
+describe('GET /healthz', () => {
+  it('answers 200 when the database answers', async () => {
+    const res = await testApp().app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+});

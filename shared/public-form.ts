@@ -1,0 +1,40 @@
+import type { CompanySize } from './config';
+import type { Language } from './localized';
+
+// What GET /api/v1/sites/{site}/form answers: every text resolved to one language, option ids
+// and labels, never points. Plain types: the widget imports this file for types only.
+
+export interface PublicOption {
+  id: string;
+  label: string;
+}
+
+export interface PublicChoiceQuestion {
+  label: string;
+  help?: string;
+  options: PublicOption[];
+}
+
+export interface PublicForm {
+  site: string;
+  language: Language;
+  languages: Language[];
+  vendor: { name: string; privacyUrl: string };
+  process: {
+    title: string;
+    intro?: string;
+    steps: { id: string; title: string; weDo: string; weAsk: string; duration?: string }[];
+    deviationAllowed: boolean;
+  };
+  questions: {
+    stage: PublicChoiceQuestion;
+    budget: PublicChoiceQuestion;
+    decisionProcess: PublicChoiceQuestion;
+    stakeholders: { label: string; roles: PublicOption[]; finalSay: PublicChoiceQuestion };
+    timeline: PublicChoiceQuestion;
+    costOfInaction: { label: string };
+  };
+  companySizes: readonly CompanySize[];
+  /** Signed "form shown at" token; send it back as `formToken` with the submission. */
+  formToken: string;
+}
