@@ -1,24 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { vendorConfigSchema, type VendorConfig, type VendorConfigInput } from '../../shared/config';
+import { vendorConfigSchema, type VendorConfig } from '../../shared/config';
 import { submissionSchema, type Submission, type SubmissionInput } from '../../shared/submission';
 import { EXAMPLE_CONFIG_PATH } from '../../server/config/load-config';
 
-/** The bundled example config as raw JSON (to edit before parsing). */
-export function exampleConfigJson(): VendorConfigInput & Record<string, any> {
+/** The bundled example config as raw JSON, loosely typed: tests break it on purpose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function exampleConfigJson(): any {
   return JSON.parse(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8'));
 }
 
-export function exampleConfig(edit?: (c: ReturnType<typeof exampleConfigJson>) => void): VendorConfig {
+export function exampleConfig(edit?: (c: any) => void): VendorConfig {
   const json = exampleConfigJson();
   edit?.(json);
   return vendorConfigSchema.parse(json);
 }
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> | T[K] : T[K] };
+/** Top-level parts to merge over the example; values may be invalid on purpose. */
+type Over = { [K in keyof SubmissionInput]?: Record<string, unknown> | string | unknown[] };
 
-/** The API.md example body with a fresh submissionId; parts may be replaced. */
-export function submissionBody(over: DeepPartial<SubmissionInput> = {}): SubmissionInput {
+/** The API.md example body with a fresh submissionId; each given part is merged over its default. */
+export function submissionBody(over: Over = {}): SubmissionInput {
   const base: SubmissionInput = {
     submissionId: randomUUID(),
     language: 'nl',
@@ -58,6 +60,6 @@ export function submissionBody(over: DeepPartial<SubmissionInput> = {}): Submiss
   return out;
 }
 
-export function validSubmission(over: DeepPartial<SubmissionInput> = {}): Submission {
+export function validSubmission(over: Over = {}): Submission {
   return submissionSchema.parse(submissionBody(over));
 }
