@@ -13,7 +13,7 @@ export interface LeadMailInput {
   /** The open lead that makes this company an existing account of the rep. */
   earlierLead?: { id: string; contactName: string; createdAt: number };
   /** Signed action links for the rep, when the server can make them. */
-  repActions?: (repId: string, language: Language) => { label: string; href: string }[];
+  repActions?: (leadId: string, repId: string, language: Language) => { label: string; href: string }[];
 }
 
 /** The two mails of a new lead: the summary for its rep (or the vendor when unassigned) and the prospect's confirmation. */
@@ -27,7 +27,7 @@ export function leadMails({ lead, config, site, nextStep, earlierLead, repAction
         language,
         to: { name: rep.name, address: rep.email },
         notes: earlierLead ? [mailTexts[language].existingAccount(earlierLead)] : [],
-        actions: repActions?.(rep.id, language),
+        actions: repActions?.(lead.id, rep.id, language),
       })
     : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, unassigned: true });
   const replyTo = rep ? { name: rep.name, address: rep.email } : { name: config.vendor.name, address: config.vendor.replyTo };
