@@ -1,15 +1,44 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import type { VendorConfig } from '../shared/config';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
-import { errorHandler, notFound } from './http/api-error';
+import { ApiHttpError, errorHandler, notFound } from './http/api-error';
 import type { LeadMailInput } from './leads/lead-mails';
 import type { Log } from './log';
+import { adminRoutes } from './routes/admin';
 import { devMailRoutes } from './routes/dev-mail';
 import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
+import { repActionRoutes } from './routes/rep-actions';
+import { repActionLinks } from './security/action-links';
 
 // createApp(deps): every route and middleware, no I/O at import, nothing read from process.env.
+
+/** Abuse defences (issue 5); main.ts reads them from the environment. */
+export interface Protection {
+  /** Requests per minute per client address to the public API; 0 = off. */
+  perClientPerMinute: number;
+  /** Submissions per minute per site; 0 = off. */
+  perSitePerMinute: number;
+  /** Reverse proxies in front whose X-Forwarded-For entry is trusted; 0 = use the socket only. */
+  trustedProxyHops: number;
+  /** Minimum time between showing the form and submitting it. */
+  minFillMs: number;
+  /** Oldest form token accepted. */
+  maxTokenAgeMs: number;
+}
+
+export const DEFAULT_PROTECTION: Protection = {
+  perClientPerMinute: 30,
+  perSitePerMinute: 600,
+  trustedProxyHops: 0,
+  minFillMs: 3_000,
+  maxTokenAgeMs: 24 * 60 * 60_000,
+};
+
+export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface AppDeps {
   db: Db;
@@ -27,15 +56,42 @@ export interface AppDeps {
   /** Called after a lead and its outbox rows are committed (the worker sends soon). */
   onLeadStored?: () => void;
   repActions?: LeadMailInput['repActions'];
+  protection?: Partial<Protection>;
 }
 
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  // Rep mails carry signed action links (issue 4) unless a caller brings its own hook.
+  const deps: AppDeps = { ...given, repActions: given.repActions ?? repActionLinks(given) };
   const app = new Hono();
   app.onError(errorHandler(deps.log));
   app.notFound(notFound);
+  // Every response: no sniffing, no framing by others… but resources stay loadable cross-origin
+  // (the widget script and the CORS API live on strangers' pages).
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginEmbedderPolicy: false,
+      crossOriginOpenerPolicy: 'same-origin',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  // Checked while reading, before any parsing: Content-Length or chunked alike.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiHttpError(413, 'body_too_large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
 
   app.route('/', healthRoutes(deps));
-  app.route('/api/v1', publicRoutes(deps));
+  app.route('/api/v1', publicRoutes(deps, { ...DEFAULT_PROTECTION, ...deps.protection }));
+  app.route('/r', repActionRoutes(deps));
+  if (deps.adminToken) app.route('/api/v1/admin', adminRoutes(deps, deps.adminToken));
   if (deps.devMail) app.route('/dev/mail', devMailRoutes(deps));
   if (deps.assets) app.route('/', deps.assets);
   return app;

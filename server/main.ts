@@ -9,10 +9,11 @@ import { openDatabase } from './db/open';
 import { envSchema } from './env';
 import { consoleLog } from './log';
 import { devOutboxMailer } from './mail/dev-outbox-mailer';
-import { mailMessageSchema } from './mail/message';
 import { smtpMailer } from './mail/smtp-mailer';
+import { jobHandlers } from './outbox/job-handlers';
 import { createOutboxWorker, outboxCounts } from './outbox/worker';
 import { widgetRoutes } from './routes/widget';
+import { repActionLinks } from './security/action-links';
 import { loadSigningKey } from './security/signing-key';
 
 // The only file that reads process.env, opens the database, listens and starts the worker.
@@ -41,11 +42,14 @@ const db = openDatabase(env.DATABASE_PATH);
 const clock = systemClock;
 const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
 const mailer = env.SMTP_URL ? smtpMailer(env.SMTP_URL) : devOutboxMailer(db, clock);
+const signingKey = loadSigningKey(db);
+const repActions = repActionLinks({ signingKey, publicUrl, clock });
 const worker = createOutboxWorker({
   db,
   clock,
   log,
-  handlers: { mail: (payload) => mailer.send(mailMessageSchema.parse(payload)) },
+  // Mails and response deadlines (sla-check, issue 4) are durable jobs of the same outbox.
+  handlers: jobHandlers({ db, config, clock, mailer, repActions, onMailQueued: () => worker.nudge() }),
 });
 
 const app = createApp({
@@ -53,12 +57,19 @@ const app = createApp({
   config,
   clock,
   log,
-  signingKey: loadSigningKey(db),
+  signingKey,
+  repActions,
   publicUrl,
   adminToken: env.ADMIN_TOKEN,
   devMail: !env.SMTP_URL,
   assets: widgetRoutes({ distDir, demoSiteKey: config.sites[0].key }),
   onLeadStored: () => worker.nudge(),
+  protection: {
+    perClientPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    perSitePerMinute: env.RATE_LIMIT_SITE_PER_MINUTE,
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    minFillMs: env.MIN_FILL_SECONDS * 1000,
+  },
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {

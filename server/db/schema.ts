@@ -31,7 +31,7 @@ export const leads = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     language: text('language').notNull(),
-    /** assigned | unassigned | accepted | not-a-fit | spam */
+    /** assigned | unassigned | accepted | not-a-fit | spam (spam: stored, never routed or mailed) */
     status: text('status').notNull(),
 
     processAccepted: integer('process_accepted', { mode: 'boolean' }).notNull(),
@@ -55,6 +55,12 @@ export const leads = sqliteTable(
     companySize: text('company_size'),
     message: text('message'),
     consentAt: integer('consent_at').notNull(),
+    /** Which consent text the prospect agreed to (shared/consent.ts). */
+    consentVersion: text('consent_version').notNull().default('unknown'),
+    /** The page origin the consent was given on. */
+    consentOrigin: text('consent_origin'),
+    /** The client's network, truncated (IPv4 /24, IPv6 /48): enough for abuse, not a person. */
+    clientNetwork: text('client_network'),
 
     pageUrl: text('page_url'),
     referrer: text('referrer'),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Site, VendorConfig } from '../../shared/config';
+import { CONSENT_TEXT_VERSION } from '../../shared/consent';
 import type { Submission, SubmissionAnswer } from '../../shared/submission';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -9,8 +10,9 @@ import { enqueueMail } from '../outbox/enqueue';
 import { leadMails, type LeadMailInput } from './lead-mails';
 import { nextStepText } from './next-step';
 import { qualify } from './qualify';
-import { chooseRoute } from './route';
+import { chooseRoute, type RouteDecision } from './route';
 import { readRoutingState, saveCurrents } from './routing-store';
+import { scheduleSlaCheck } from './sla';
 
 // One submission → one stored, qualified, routed lead and its two mails, in ONE transaction,
 // before the 201. A repeated submissionId answers the first answer with 200 and stores nothing.
@@ -22,12 +24,20 @@ export interface SubmitDeps {
   repActions?: LeadMailInput['repActions'];
 }
 
+/** What the HTTP layer knows about the submission besides its body. */
+export interface SubmitMeta {
+  /** Why this looks like a bot (spam-check.ts); such a lead is stored but never routed or mailed. */
+  spam?: string;
+  consentOrigin?: string | null;
+  clientNetwork?: string | null;
+}
+
 export interface SubmitResult {
   status: 200 | 201;
   body: SubmissionAnswer;
 }
 
-export function submitLead(deps: SubmitDeps, site: Site, sub: Submission): SubmitResult {
+export function submitLead(deps: SubmitDeps, site: Site, sub: Submission, meta: SubmitMeta = {}): SubmitResult {
   const { db, config, clock } = deps;
   const earlier = findAnswer(db, site.key, sub.submissionId);
   if (earlier) return { status: 200, body: earlier };
@@ -44,20 +54,22 @@ export function submitLead(deps: SubmitDeps, site: Site, sub: Submission): Submi
 
       const now = clock.now();
       const id = randomUUID();
-      const decision = chooseRoute(
-        {
-          tier: qualification.tier,
-          stage: sub.answers.stage,
-          timeline: sub.answers.timeline,
-          companySize: sub.contact.companySize,
-          country: sub.contact.country,
-          language: sub.language,
-          emailDomain,
-        },
-        config,
-        readRoutingState(tx, config, { emailDomain }),
-        { now },
-      );
+      const decision: RouteDecision = meta.spam
+        ? { teamId: null, repId: null, reason: `spam: ${meta.spam}` }
+        : chooseRoute(
+            {
+              tier: qualification.tier,
+              stage: sub.answers.stage,
+              timeline: sub.answers.timeline,
+              companySize: sub.contact.companySize,
+              country: sub.contact.country,
+              language: sub.language,
+              emailDomain,
+            },
+            config,
+            readRoutingState(tx, config, { emailDomain }),
+            { now },
+          );
       const rep = config.reps.find((r) => r.id === decision.repId);
       const nextStep = nextStepText(config, site, qualification.tier, sub.language, rep?.name ?? null);
       const body: SubmissionAnswer = { leadId: id, nextStep, rep: rep ? { name: rep.name } : null };
@@ -71,7 +83,7 @@ export function submitLead(deps: SubmitDeps, site: Site, sub: Submission): Submi
           createdAt: now,
           updatedAt: now,
           language: sub.language,
-          status: rep ? 'assigned' : 'unassigned',
+          status: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned',
           processAccepted: sub.process.accepted,
           deviation: sub.process.accepted ? null : (sub.process.deviation ?? null),
           stage: sub.answers.stage,
@@ -92,6 +104,9 @@ export function submitLead(deps: SubmitDeps, site: Site, sub: Submission): Submi
           companySize: sub.contact.companySize ?? null,
           message: sub.contact.message || null,
           consentAt: now,
+          consentVersion: CONSENT_TEXT_VERSION,
+          consentOrigin: meta.consentOrigin ?? null,
+          clientNetwork: meta.clientNetwork ?? null,
           pageUrl: sub.context.pageUrl || null,
           referrer: sub.context.referrer || null,
           utm: sub.context.utm ?? null,
@@ -106,10 +121,14 @@ export function submitLead(deps: SubmitDeps, site: Site, sub: Submission): Submi
         })
         .returning()
         .get();
-      saveCurrents(tx, decision);
       tx.insert(leadEvents)
-        .values({ leadId: id, at: now, type: rep ? 'assigned' : 'unassigned', repId: decision.repId, teamId: decision.teamId, detail: decision.reason })
+        .values({ leadId: id, at: now, type: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned', repId: decision.repId, teamId: decision.teamId, detail: decision.reason })
         .run();
+      // A bot gets the same kind of answer as a person, and nothing else happens.
+      if (meta.spam) return { status: 201 as const, body };
+
+      saveCurrents(tx, decision);
+      scheduleSlaCheck(tx, config, { leadId: id, repId: decision.repId, tier: qualification.tier, assignedAt: now });
 
       const earlierLead = decision.ownerLeadId ? earlierLeadOf(tx, decision.ownerLeadId) : undefined;
       for (const message of leadMails({ lead, config, site, nextStep, earlierLead, repActions: deps.repActions })) {

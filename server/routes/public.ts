@@ -1,14 +1,16 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { zValidator } from '@hono/zod-validator';
 import { isLanguage } from '../../shared/localized';
 import { submissionSchema } from '../../shared/submission';
 import type { Site } from '../../shared/config';
-import type { AppDeps } from '../app';
+import type { AppDeps, Protection } from '../app';
 import { buildPublicForm } from '../form/build-public-form';
 import { formToken } from '../form/form-token';
 import { ApiHttpError, invalidContent, zodFields } from '../http/api-error';
+import { clientAddress, networkOf } from '../http/client-address';
+import { rateLimit } from '../http/rate-limit';
+import { spamReason } from '../leads/spam-check';
 import { checkAnswers } from '../leads/check-answers';
 import { submitLead } from '../leads/submit';
 
@@ -16,12 +18,15 @@ import { submitLead } from '../leads/submit';
 
 type Env = { Variables: { site: Site } };
 
-export const MAX_BODY_BYTES = 64 * 1024;
-
-export function publicRoutes(deps: AppDeps) {
+export function publicRoutes(deps: AppDeps, protection: Protection) {
   const app = new Hono<Env>();
   const sites = new Map(deps.config.sites.map((s) => [s.key, s]));
+  const client = (c: Context) => clientAddress(c, protection.trustedProxyHops);
 
+  app.use(
+    '/sites/:site/*',
+    rateLimit({ limit: protection.perClientPerMinute, windowMs: 60_000, clock: deps.clock, key: client, scope: 'from your address' }),
+  );
   app.use('/sites/:site/*', siteGuard(sites));
   app.use(
     '/sites/:site/*',
@@ -44,11 +49,12 @@ export function publicRoutes(deps: AppDeps) {
 
   app.post(
     '/sites/:site/leads',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiHttpError(413, 'body_too_large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
-      },
+    rateLimit({
+      limit: protection.perSitePerMinute,
+      windowMs: 60_000,
+      clock: deps.clock,
+      key: (c) => c.req.param('site'),
+      scope: 'for this site',
     }),
     requireJson(),
     zValidator('json', submissionSchema, (result) => {
@@ -59,7 +65,18 @@ export function publicRoutes(deps: AppDeps) {
       const submission = c.req.valid('json');
       const problems = checkAnswers(submission, deps.config, site);
       if (problems.length) throw invalidContent(problems);
-      const result = submitLead(deps, site, submission);
+      const spam = spamReason(submission, {
+        signingKey: deps.signingKey,
+        site: site.key,
+        now: deps.clock.now(),
+        minFillMs: protection.minFillMs,
+        maxTokenAgeMs: protection.maxTokenAgeMs,
+      });
+      const result = submitLead(deps, site, submission, {
+        spam,
+        consentOrigin: c.req.header('Origin') ?? originOf(submission.context.pageUrl),
+        clientNetwork: networkOf(client(c)),
+      });
       if (result.status === 201) deps.onLeadStored?.();
       return c.json(result.body, result.status);
     },
@@ -82,6 +99,14 @@ function siteGuard(sites: Map<string, Site>): MiddlewareHandler<Env> {
     c.set('site', site);
     await next();
   };
+}
+
+function originOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
 }
 
 function isSameOrigin(c: Context, origin: string): boolean {

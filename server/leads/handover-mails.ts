@@ -1,0 +1,69 @@
+import type { VendorConfig } from '../../shared/config';
+import { resolveText, type Language } from '../../shared/localized';
+import { contactChangedMail, movedOnMail } from '../mail/handover';
+import type { MailMessage } from '../mail/message';
+import { repLanguage, repLeadMail, type LeadRow } from '../mail/rep-lead';
+import { formatWhen, routingTexts } from '../mail/routing-texts';
+import { mailTexts } from '../mail/texts';
+import type { LeadMailInput } from './lead-mails';
+import { nextStepText } from './next-step';
+
+// The mails of a lead that moved from one rep to the next (pass on, missed deadline):
+// - the new rep (or the vendor, when nobody is left) gets the full summary, why it came to them,
+//   and what the prospect was promised and when — the promise counts from then;
+// - after a missed deadline, the old rep is told it moved on;
+// - when the prospect's promise named a contact person, the prospect learns the new name.
+
+export type HandoverCause = { type: 'passed-on'; reason?: string } | { type: 'sla-expired'; minutes: number };
+
+export interface HandoverInput {
+  /** The lead as it is now (new rep, new routing reason). */
+  lead: LeadRow;
+  fromRepId: string | null;
+  cause: HandoverCause;
+  config: VendorConfig;
+  earlierLead?: LeadMailInput['earlierLead'];
+  repActions?: LeadMailInput['repActions'];
+}
+
+export function handoverMails({ lead, fromRepId, cause, config, earlierLead, repActions }: HandoverInput): MailMessage[] {
+  const site = config.sites.find((s) => s.key === lead.site) ?? config.sites[0];
+  const from = config.reps.find((r) => r.id === fromRepId);
+  const fromName = from?.name ?? fromRepId ?? '?';
+  const to = config.reps.find((r) => r.id === lead.repId);
+  const language = repLanguage(to, site.defaultLanguage);
+  const t = routingTexts[language];
+  const promise = promisedNextStep(lead);
+
+  const notes = [
+    cause.type === 'passed-on' ? t.passedOnNote(fromName, cause.reason) : t.slaNote(fromName, cause.minutes),
+    ...(promise ? [t.promiseNote(formatWhen(lead.createdAt, config.vendor.timeZone), promise)] : []),
+    ...(earlierLead ? [mailTexts[language].existingAccount(earlierLead)] : []),
+  ];
+  const mails: MailMessage[] = [
+    to
+      ? repLeadMail({ lead, config, language, to: { name: to.name, address: to.email }, notes, actions: repActions?.(lead.id, to.id, language) })
+      : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, notes, unassigned: true }),
+  ];
+
+  if (cause.type === 'sla-expired' && from) {
+    const fromLanguage = repLanguage(from, site.defaultLanguage);
+    mails.push(
+      movedOnMail({ lead, config, language: fromLanguage, to: { name: from.name, address: from.email }, minutes: cause.minutes, newRepName: to?.name ?? null }),
+    );
+  }
+
+  const prospectLanguage = lead.language as Language;
+  const template = resolveText(config.nextSteps[lead.tier as keyof VendorConfig['nextSteps']], prospectLanguage, site.defaultLanguage) ?? '';
+  if (template.includes('{rep}')) {
+    const nextStep = nextStepText(config, site, lead.tier as keyof VendorConfig['nextSteps'], prospectLanguage, to?.name ?? null);
+    mails.push(contactChangedMail({ lead, config, site, newRep: to, oldRepName: fromName, nextStep }));
+  }
+  return mails;
+}
+
+/** The next step the prospect was shown and mailed when they submitted. */
+function promisedNextStep(lead: LeadRow): string | undefined {
+  const response = lead.response as { nextStep?: unknown } | null;
+  return typeof response?.nextStep === 'string' && response.nextStep ? response.nextStep : undefined;
+}

@@ -1,0 +1,45 @@
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { leadEvents } from '../db/schema';
+
+// The lead's history (lead_events): every routing decision and rep action, with time and reason.
+// Types: assigned | unassigned (routing), accepted | passed-on | not-a-fit (rep actions),
+// sla-expired (not accepted in time), spam.
+
+type Tx = Pick<Db, 'select' | 'insert'>;
+
+export type LeadEventType = 'assigned' | 'unassigned' | 'accepted' | 'passed-on' | 'not-a-fit' | 'sla-expired';
+
+export function recordEvent(
+  tx: Tx,
+  event: { leadId: string; at: number; type: LeadEventType; repId?: string | null; teamId?: string | null; detail: string },
+) {
+  tx.insert(leadEvents)
+    .values({ ...event, repId: event.repId ?? null, teamId: event.teamId ?? null })
+    .run();
+}
+
+/** The latest assignment of the lead to a rep (the one its links and deadlines belong to). */
+export function currentAssignment(tx: Pick<Db, 'select'>, leadId: string) {
+  return tx
+    .select({ id: leadEvents.id, at: leadEvents.at, repId: leadEvents.repId })
+    .from(leadEvents)
+    .where(and(eq(leadEvents.leadId, leadId), eq(leadEvents.type, 'assigned'), isNotNull(leadEvents.repId)))
+    .orderBy(desc(leadEvents.id))
+    .limit(1)
+    .get();
+}
+
+/** Every rep the lead was ever assigned to: a lead is never routed back to one of them. */
+export function repsWhoHad(tx: Pick<Db, 'select'>, leadId: string): Set<string> {
+  const rows = tx
+    .selectDistinct({ repId: leadEvents.repId })
+    .from(leadEvents)
+    .where(and(eq(leadEvents.leadId, leadId), eq(leadEvents.type, 'assigned'), isNotNull(leadEvents.repId)))
+    .all();
+  return new Set(rows.map((r) => r.repId!));
+}
+
+export function leadHistory(db: Pick<Db, 'select'>, leadId: string) {
+  return db.select().from(leadEvents).where(eq(leadEvents.leadId, leadId)).orderBy(asc(leadEvents.id)).all();
+}

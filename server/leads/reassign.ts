@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import type { VendorConfig } from '../../shared/config';
+import type { Language } from '../../shared/localized';
+import type { Db } from '../db/open';
+import { leads } from '../db/schema';
+import type { LeadRow } from '../mail/rep-lead';
+import { enqueueMail } from '../outbox/enqueue';
+import { handoverMails, type HandoverCause } from './handover-mails';
+import type { LeadMailInput } from './lead-mails';
+import { recordEvent, repsWhoHad } from './lead-history';
+import { chooseRoute, type LeadFacts, type RouteDecision } from './route';
+import { readRoutingState, saveCurrents } from './routing-store';
+import { scheduleSlaCheck } from './sla';
+
+// Moves a lead from its rep to the next one by the same rules as a new lead (ownership, rules,
+// availability, round robin), never back to a rep who already had it. Used by "pass on" and by
+// the response SLA. Runs inside the caller's immediate transaction: nothing here awaits.
+
+type Tx = Pick<Db, 'select' | 'selectDistinct' | 'insert' | 'update'>;
+
+export interface ReassignDeps {
+  config: VendorConfig;
+  repActions?: LeadMailInput['repActions'];
+}
+
+export function leadFacts(lead: LeadRow): LeadFacts {
+  return {
+    tier: lead.tier as LeadFacts['tier'],
+    stage: lead.stage,
+    timeline: lead.timeline,
+    companySize: (lead.companySize ?? undefined) as LeadFacts['companySize'],
+    country: lead.country ?? undefined,
+    language: lead.language as Language,
+    emailDomain: lead.emailDomain,
+  };
+}
+
+export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: HandoverCause, now: number): RouteDecision {
+  const { config } = deps;
+  const exclude = repsWhoHad(tx, lead.id);
+  if (lead.repId) exclude.add(lead.repId);
+  const state = readRoutingState(tx, config, { emailDomain: lead.emailDomain, id: lead.id });
+  const decision = chooseRoute(leadFacts(lead), config, state, { now, exclude });
+
+  const moved = tx
+    .update(leads)
+    .set({
+      repId: decision.repId,
+      teamId: decision.teamId,
+      status: decision.repId ? 'assigned' : 'unassigned',
+      routingReason: decision.reason,
+      updatedAt: now,
+    })
+    .where(eq(leads.id, lead.id))
+    .returning()
+    .get();
+  saveCurrents(tx, decision);
+
+  const fromName = config.reps.find((r) => r.id === lead.repId)?.name ?? lead.repId ?? '?';
+  const detail =
+    cause.type === 'passed-on'
+      ? `passed on by ${fromName}${cause.reason ? `: ${cause.reason}` : ''}`
+      : `not accepted by ${fromName} within ${cause.minutes} minutes`;
+  recordEvent(tx, { leadId: lead.id, at: now, type: cause.type, repId: lead.repId, teamId: lead.teamId, detail });
+  recordEvent(tx, {
+    leadId: lead.id,
+    at: now,
+    type: decision.repId ? 'assigned' : 'unassigned',
+    repId: decision.repId,
+    teamId: decision.teamId,
+    detail: decision.reason,
+  });
+
+  const earlierLead = decision.ownerLeadId
+    ? tx
+        .select({ id: leads.id, contactName: leads.contactName, createdAt: leads.createdAt })
+        .from(leads)
+        .where(eq(leads.id, decision.ownerLeadId))
+        .get()
+    : undefined;
+  for (const message of handoverMails({ lead: moved, fromRepId: lead.repId, cause, config, earlierLead, repActions: deps.repActions })) {
+    enqueueMail(tx, message, { leadId: lead.id, now });
+  }
+  scheduleSlaCheck(tx, config, { leadId: lead.id, repId: decision.repId, tier: lead.tier, assignedAt: now });
+  return decision;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { Tier, VendorConfig } from '../../shared/config';
+import type { Db } from '../db/open';
+import { enqueueJob } from '../outbox/enqueue';
+
+// Response SLA (issue 4, routing.acceptWithinMinutes per tier): every assignment to a rep adds a
+// durable 'sla-check' job to the outbox, due at the deadline, in the same transaction. It survives
+// restarts like a mail does; there is no in-process timer. The handler is in sla-check.ts.
+
+export const SLA_CHECK = 'sla-check';
+
+export const slaCheckPayloadSchema = z.strictObject({
+  leadId: z.string().min(1),
+  repId: z.string().min(1),
+  /** The assignment this deadline belongs to (its lead_events time). */
+  assignedAt: z.number().int(),
+  minutes: z.number().int().min(1),
+});
+export type SlaCheckPayload = z.infer<typeof slaCheckPayloadSchema>;
+
+export function acceptWithinMinutes(config: VendorConfig, tier: string): number | undefined {
+  return config.routing.acceptWithinMinutes?.[tier as Tier];
+}
+
+/** Schedules the check of this assignment, when the lead's tier has a deadline. */
+export function scheduleSlaCheck(
+  tx: Pick<Db, 'insert'>,
+  config: VendorConfig,
+  a: { leadId: string; repId: string | null; tier: string; assignedAt: number },
+) {
+  const minutes = acceptWithinMinutes(config, a.tier);
+  if (!minutes || !a.repId) return;
+  const payload: SlaCheckPayload = { leadId: a.leadId, repId: a.repId, assignedAt: a.assignedAt, minutes };
+  enqueueJob(tx, SLA_CHECK, payload, { leadId: a.leadId, now: a.assignedAt, runAt: a.assignedAt + minutes * 60_000 });
+}

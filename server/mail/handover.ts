@@ -1,0 +1,60 @@
+import type { Rep, Site, VendorConfig } from '../../shared/config';
+import type { Language } from '../../shared/localized';
+import { renderHtml, renderText, type Block } from './layout';
+import type { MailAddress, MailMessage } from './message';
+import type { LeadRow } from './rep-lead';
+import { routingTexts } from './routing-texts';
+import { mailTexts } from './texts';
+
+// The two short mails of a hand-over (issue 4): to the rep whose lead moved on after its
+// deadline, and to the prospect whose promised contact person changed.
+
+export function movedOnMail(a: {
+  lead: LeadRow;
+  config: VendorConfig;
+  language: Language;
+  to: MailAddress;
+  minutes: number;
+  newRepName: string | null;
+}): MailMessage {
+  const t = routingTexts[a.language];
+  const title = t.movedTitle(a.lead.contactName, a.lead.company);
+  const blocks: Block[] = [{ lines: [t.movedBecause(a.minutes), t.movedTo(a.newRepName)] }];
+  return {
+    purpose: 'rep-lead-moved',
+    from: a.config.vendor.from,
+    to: [a.to],
+    subject: t.movedSubject(a.lead.company),
+    text: renderText(title, blocks),
+    html: renderHtml(title, blocks),
+  };
+}
+
+export function contactChangedMail(a: {
+  lead: LeadRow;
+  config: VendorConfig;
+  site: Site;
+  newRep: Rep | undefined;
+  oldRepName: string;
+  /** The next step again, with the new contact person's name. */
+  nextStep: string;
+}): MailMessage {
+  const language = a.lead.language as Language;
+  const t = routingTexts[language];
+  const vendor = a.config.vendor.name;
+  const title = t.prospectSubject(vendor);
+  const blocks: Block[] = [
+    { lines: [mailTexts[language].prospectGreeting(a.lead.contactName), t.prospectChanged(a.newRep?.name ?? null, a.oldRepName)] },
+    { lines: [t.prospectStands, a.nextStep], strong: true },
+  ];
+  const replyTo = a.newRep ? { name: a.newRep.name, address: a.newRep.email } : { name: vendor, address: a.config.vendor.replyTo };
+  return {
+    purpose: 'prospect-contact-changed',
+    from: a.config.vendor.from,
+    to: [{ name: a.lead.contactName, address: a.lead.contactEmail }],
+    replyTo,
+    subject: title,
+    text: renderText(title, blocks),
+    html: renderHtml(title, blocks),
+  };
+}

@@ -1,0 +1,44 @@
+import type { Language } from '../../shared/localized';
+
+// Built-in texts of routing after the first assignment (issue 4): action links, hand-over notes,
+// the mail to a rep whose lead moved on, the prospect's "new contact person" note.
+
+/** "2026-12-01 10:00" in the vendor's time zone. */
+export function formatWhen(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(ms);
+}
+
+const en = {
+  actionLabel: { accept: 'Accept', pass: 'Pass on', 'not-a-fit': 'Not a fit' },
+  passedOnNote: (from: string, reason: string | undefined) =>
+    `${from} passed this lead on to you${reason ? `: "${reason}"` : '.'}`,
+  slaNote: (from: string, minutes: number) => `${from} did not accept this lead within ${minutes} minutes, so it is yours now.`,
+  promiseNote: (at: string, promise: string) =>
+    `On ${at} the prospect was told: "${promise}" Please keep that promise: it counts from then, not from this mail.`,
+  movedSubject: (company: string) => `Lead moved on: ${company}`,
+  movedTitle: (name: string, company: string) => `Lead moved on: ${name}, ${company}`,
+  movedBecause: (minutes: number) => `You did not accept this lead within ${minutes} minutes.`,
+  movedTo: (rep: string | null) => (rep ? `It is now with ${rep}; you need not act on it.` : 'Nobody else was available; the team will assign it by hand.'),
+  prospectSubject: (vendor: string) => `Your contact person at ${vendor}`,
+  prospectChanged: (to: string | null, from: string) =>
+    to ? `${to} now handles your request, instead of ${from}.` : `Our team now handles your request, instead of ${from}.`,
+  prospectStands: 'What we told you still holds:',
+};
+
+const nl: typeof en = {
+  actionLabel: { accept: 'Accepteren', pass: 'Doorgeven', 'not-a-fit': 'Past niet' },
+  passedOnNote: (from, reason) => `${from} heeft deze lead aan jou doorgegeven${reason ? `: "${reason}"` : '.'}`,
+  slaNote: (from, minutes) => `${from} heeft deze lead niet binnen ${minutes} minuten geaccepteerd, dus hij is nu van jou.`,
+  promiseNote: (at, promise) =>
+    `Op ${at} is de prospect beloofd: "${promise}" Houd je aan die belofte: die telt vanaf toen, niet vanaf deze mail.`,
+  movedSubject: (company) => `Lead doorgezet: ${company}`,
+  movedTitle: (name, company) => `Lead doorgezet: ${name}, ${company}`,
+  movedBecause: (minutes) => `Je hebt deze lead niet binnen ${minutes} minuten geaccepteerd.`,
+  movedTo: (rep) => (rep ? `Hij ligt nu bij ${rep}; je hoeft er niets meer mee.` : 'Niemand anders was beschikbaar; het team wijst hem met de hand toe.'),
+  prospectSubject: (vendor) => `Uw contactpersoon bij ${vendor}`,
+  prospectChanged: (to, from) =>
+    to ? `${to} behandelt uw aanvraag nu, in plaats van ${from}.` : `Ons team behandelt uw aanvraag nu, in plaats van ${from}.`,
+  prospectStands: 'Wat we u hebben toegezegd, blijft staan:',
+};
+
+export const routingTexts: Record<Language, typeof en> = { nl, en };

@@ -1,0 +1,19 @@
+import { slaCheckHandler, type SlaCheckDeps } from '../leads/sla-check';
+import { SLA_CHECK } from '../leads/sla';
+import { mailMessageSchema, type Mailer } from '../mail/message';
+import type { JobHandler } from './worker';
+
+// Every kind of durable job and its handler; each parses its payload before it acts.
+
+export interface JobHandlerDeps extends SlaCheckDeps {
+  mailer: Mailer;
+  /** Called when a job queued mail (the worker should run again soon). */
+  onMailQueued?: () => void;
+}
+
+export function jobHandlers(deps: JobHandlerDeps): Record<string, JobHandler> {
+  return {
+    mail: (payload) => deps.mailer.send(mailMessageSchema.parse(payload)),
+    [SLA_CHECK]: slaCheckHandler(deps),
+  };
+}

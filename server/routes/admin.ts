@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { desc, sql } from 'drizzle-orm';
+import type { AppDeps } from '../app';
+import { leads } from '../db/schema';
+import { ApiHttpError } from '../http/api-error';
+import { outboxCounts } from '../outbox/worker';
+
+// /api/v1/admin/* for sales ops and monitoring, behind ADMIN_TOKEN (unset: not mounted).
+
+export function adminRoutes(deps: Pick<AppDeps, 'db'>, token: string) {
+  const app = new Hono();
+  app.use(
+    '*',
+    bearerAuth({
+      token,
+      noAuthenticationHeader: { message: 'unauthorized' },
+      invalidTokenMessage: 'unauthorized',
+      invalidAuthenticationHeader: { message: 'unauthorized' },
+    }),
+  );
+
+  /** What came in: leads per status (spam included) and per tier, and the outbox backlog. */
+  app.get('/leads/counts', (c) => {
+    const group = (column: typeof leads.status | typeof leads.tier) =>
+      Object.fromEntries(
+        deps.db
+          .select({ key: column, n: sql<number>`count(*)` })
+          .from(leads)
+          .groupBy(column)
+          .all()
+          .map((r) => [r.key, r.n]),
+      );
+    return c.json({ byStatus: group(leads.status), byTier: group(leads.tier), outbox: outboxCounts(deps.db) });
+  });
+
+  /** The newest leads (up to 200), without the stored answer body. */
+  app.get('/leads', (c) => {
+    const limit = Number(c.req.query('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+      throw new ApiHttpError(422, 'invalid_content', 'limit must be 1 to 200', [{ path: 'limit', message: 'must be 1 to 200' }]);
+    }
+    const rows = deps.db.select().from(leads).orderBy(desc(leads.createdAt)).limit(limit).all();
+    return c.json(rows.map(({ response: _response, ...lead }) => lead));
+  });
+  return app;
+}

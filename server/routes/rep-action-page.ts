@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { VendorConfig } from '../../shared/config';
+import { resolveText, type Language, type Localized } from '../../shared/localized';
+import { escapeHtml } from '../mail/escape';
+import type { LeadRow } from '../mail/rep-lead';
+import { formatWhen } from '../mail/routing-texts';
+import { mailTexts } from '../mail/texts';
+import type { leadEvents } from '../db/schema';
+import type { RepAction } from '../security/action-links';
+import { repActionTexts } from './rep-action-texts';
+
+// Server-rendered pages of the rep action links: no script, one hashed stylesheet, so they work
+// under `default-src 'none'`. Everything from the lead or config is escaped.
+
+const CSS =
+  'body{font:15px/1.5 system-ui,sans-serif;color:#1a1a1a;margin:2em auto;max-width:680px;padding:0 1em}' +
+  'th{text-align:left;padding:2px 12px 2px 0;vertical-align:top}td{padding:2px 0}table{border-collapse:collapse}' +
+  'textarea{width:100%;min-height:5em;font:inherit}button{font:inherit;padding:8px 18px;background:#0b5394;color:#fff;border:0;border-radius:4px;cursor:pointer}' +
+  '.note{background:#f3f6fa;padding:8px 12px;border-left:4px solid #0b5394}.error{color:#8a1c00;font-weight:bold}ol{padding-left:1.2em}small{color:#555}';
+
+export const PAGE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+
+type Event = typeof leadEvents.$inferSelect;
+
+export function page(language: Language, title: string, body: string): string {
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${CSS}</style></head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
+}
+
+export function message(language: Language, title: string, text: string): string {
+  return page(language, title, `<p class="note">${escapeHtml(text)}</p>`);
+}
+
+/** The confirm page: what the action does, the lead, its history, and one POST button. */
+export function confirmPage(a: {
+  language: Language;
+  action: RepAction;
+  lead: LeadRow;
+  history: Event[];
+  config: VendorConfig;
+  error?: string;
+}): string {
+  const t = repActionTexts[a.language];
+  const reasonLabel = t.reasonLabel[a.action];
+  const reason = reasonLabel
+    ? `<p><label for="reason">${escapeHtml(reasonLabel)}</label><br><textarea id="reason" name="reason" maxlength="500"${a.action === 'not-a-fit' ? ' required' : ''}></textarea></p>`
+    : '';
+  const body = [
+    `<p>${escapeHtml(t.confirmIntro[a.action])}</p>`,
+    a.error ? `<p class="error" role="alert">${escapeHtml(a.error)}</p>` : '',
+    `<form method="post">${reason}<p><button type="submit">${escapeHtml(t.button[a.action])}</button></p></form>`,
+    leadSummary(a.language, a.lead, a.config),
+    historyList(a.language, a.history, a.config),
+  ].join('\n');
+  return page(a.language, t.confirmTitle[a.action], body);
+}
+
+function leadSummary(language: Language, lead: LeadRow, config: VendorConfig): string {
+  const t = repActionTexts[language];
+  const text = (l: Localized | undefined) => (l === undefined ? '' : (resolveText(l, language, 'en') ?? resolveText(l, 'nl') ?? ''));
+  const option = (options: { id: string; label: Localized }[], id: string) => text(options.find((o) => o.id === id)?.label) || id;
+  const tier = (mailTexts[language].tier as Record<string, string>)[lead.tier] ?? lead.tier;
+  const promised = (lead.response as { nextStep?: unknown } | null)?.nextStep;
+  const rows: [string, string][] = [
+    [t.fields.name, lead.contactName],
+    [t.fields.company, lead.company],
+    [t.fields.email, lead.contactEmail],
+    ...(lead.phone ? [[t.fields.phone, lead.phone] as [string, string]] : []),
+    [t.fields.tier, `${tier} (${lead.score})`],
+    [t.fields.stage, option(config.questions.stage.options, lead.stage)],
+    [t.fields.timeline, option(config.questions.timeline.options, lead.timeline)],
+    ...(lead.message ? [[t.fields.message, lead.message] as [string, string]] : []),
+    ...(typeof promised === 'string' ? [[t.promised, `${formatWhen(lead.createdAt, config.vendor.timeZone)}: ${promised}`] as [string, string]] : []),
+  ];
+  const trs = rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
+  return `<h2>${escapeHtml(t.lead)}</h2><table>${trs}</table>`;
+}
+
+function historyList(language: Language, history: Event[], config: VendorConfig): string {
+  const t = repActionTexts[language];
+  const name = (id: string | null) => (id ? (config.reps.find((r) => r.id === id)?.name ?? id) : '');
+  const items = history
+    .map((e) => {
+      const who = name(e.repId);
+      return `<li><small>${escapeHtml(formatWhen(e.at, config.vendor.timeZone))}</small> <strong>${escapeHtml(t.events[e.type] ?? e.type)}</strong>${who ? ` — ${escapeHtml(who)}` : ''}<br>${escapeHtml(e.detail)}</li>`;
+    })
+    .join('');
+  return `<h2>${escapeHtml(t.history)}</h2><ol>${items}</ol>`;
+}

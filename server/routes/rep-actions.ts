@@ -1,0 +1,90 @@
+import { Hono, type Context } from 'hono';
+import type { Language } from '../../shared/localized';
+import type { AppDeps } from '../app';
+import { leadHistory } from '../leads/lead-history';
+import { performRepAction, standing, type Standing } from '../leads/rep-action';
+import { repLanguage } from '../mail/rep-lead';
+import { readActionToken, type ActionClaim } from '../security/action-links';
+import { confirmPage, message, PAGE_CSP } from './rep-action-page';
+import { repActionTexts } from './rep-action-texts';
+
+// The rep's one-click links (issue 4): GET /r/{token} only shows the lead and a confirm button
+// (mail scanners prefetch links, so a GET never acts); POST performs the action. Forged, altered
+// or expired links get 403; outdated ones a harmless "nothing changed" (409).
+
+type Deps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'signingKey' | 'repActions' | 'onLeadStored'>;
+
+export function repActionRoutes(deps: Deps) {
+  const app = new Hono();
+  app.use('*', async function pageHeaders(c, next) {
+    await next();
+    c.header('Cache-Control', 'no-store');
+    c.header('Content-Security-Policy', PAGE_CSP);
+    c.header('X-Robots-Tag', 'noindex');
+  });
+
+  const languageOf = (repId: string | undefined, site?: string): Language => {
+    const fallback = (deps.config.sites.find((s) => s.key === site) ?? deps.config.sites[0]).defaultLanguage;
+    return repLanguage(deps.config.reps.find((r) => r.id === repId), fallback);
+  };
+
+  /** The claim of a genuine, unexpired link, or the 403 page. */
+  const claimOf = (c: Context): ActionClaim | Response => {
+    const read = readActionToken(deps.signingKey, c.req.param('token') ?? '', deps.clock.now());
+    if (read.ok) return read.claim;
+    const language = languageOf(read.claim?.repId);
+    const t = repActionTexts[language];
+    const [title, text] = read.problem === 'expired' ? [t.expiredTitle, t.expired] : [t.forgedTitle, t.forged];
+    return c.html(message(language, title, text), 403);
+  };
+
+  const stalePage = (c: Context, claim: ActionClaim, s: Exclude<Standing, { ok: true }>) => {
+    const language = languageOf(claim.repId, s.why === 'gone' ? undefined : s.lead.site);
+    const t = repActionTexts[language];
+    return c.html(message(language, t.nothingDone, t.stale[s.why]), s.why === 'gone' ? 404 : 409);
+  };
+
+  app.get('/:token', (c) => {
+    const claim = claimOf(c);
+    if (claim instanceof Response) return claim;
+    const s = standing(deps.db, claim);
+    if (!s.ok) return stalePage(c, claim, s);
+    const language = languageOf(claim.repId, s.lead.site);
+    const history = leadHistory(deps.db, s.lead.id);
+    return c.html(confirmPage({ language, action: claim.action, lead: s.lead, history, config: deps.config }));
+  });
+
+  app.post('/:token', async (c) => {
+    const claim = claimOf(c);
+    if (claim instanceof Response) return claim;
+    const form = await c.req.parseBody();
+    const reason = typeof form.reason === 'string' ? form.reason : undefined;
+    const result = performRepAction(deps, claim, { reason });
+    if ('standing' in result) return stalePage(c, claim, result.standing);
+    if ('invalid' in result) {
+      const s = standing(deps.db, claim);
+      if (!s.ok) return stalePage(c, claim, s);
+      const language = languageOf(claim.repId, s.lead.site);
+      const page = confirmPage({
+        language,
+        action: claim.action,
+        lead: s.lead,
+        history: leadHistory(deps.db, s.lead.id),
+        config: deps.config,
+        error: repActionTexts[language].reasonRequired,
+      });
+      return c.html(page, 422);
+    }
+    if (result.action === 'pass') deps.onLeadStored?.(); // the hand-over mails are in the outbox
+    const language = languageOf(claim.repId, result.lead.site);
+    const t = repActionTexts[language];
+    const text =
+      result.action === 'accept'
+        ? t.done.accept(result.lead.contactName)
+        : result.action === 'pass'
+          ? t.done.pass(deps.config.reps.find((r) => r.id === result.newRepId)?.name ?? null)
+          : t.done['not-a-fit']();
+    return c.html(message(language, t.button[result.action], text));
+  });
+  return app;
+}

@@ -1,0 +1,71 @@
+import type { Language } from '../../shared/localized';
+import type { Clock } from '../clock';
+import { routingTexts } from '../mail/routing-texts';
+import { sign, verify } from './signed-token';
+
+// Signed one-click links for reps (issue 4): HMAC over "lead, rep, action, issued, expires", no
+// login. A link is for one assignment: it only works while the lead is still with that rep since
+// before the link was issued (server/leads/rep-action.ts checks that), so a replayed or outdated
+// link does nothing.
+
+export const REP_ACTIONS = ['accept', 'pass', 'not-a-fit'] as const;
+export type RepAction = (typeof REP_ACTIONS)[number];
+
+export const ACTION_LINK_TTL_MS = 14 * 24 * 60 * 60_000;
+
+export interface ActionClaim {
+  action: RepAction;
+  leadId: string;
+  repId: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+const PREFIX = 'rep-action';
+
+export function signActionToken(key: Buffer, claim: ActionClaim): string {
+  const { action, leadId, repId, issuedAt, expiresAt } = claim;
+  return sign(key, [PREFIX, action, leadId, repId, issuedAt, expiresAt].join(':'));
+}
+
+export type ReadToken = { ok: true; claim: ActionClaim } | { ok: false; problem: 'forged' | 'expired'; claim?: ActionClaim };
+
+/** The claim of a genuine, unexpired token. An expired one still says whose it was (for the page's language). */
+export function readActionToken(key: Buffer, token: string, now: number): ReadToken {
+  const payload = verify(key, token);
+  const parts = payload?.split(':');
+  if (!parts || parts.length !== 6 || parts[0] !== PREFIX) return { ok: false, problem: 'forged' };
+  const [, action, leadId, repId, issued, expires] = parts;
+  const issuedAt = Number(issued);
+  const expiresAt = Number(expires);
+  if (!(REP_ACTIONS as readonly string[]).includes(action) || !leadId || !repId || !Number.isSafeInteger(issuedAt) || !Number.isSafeInteger(expiresAt)) {
+    return { ok: false, problem: 'forged' };
+  }
+  const claim: ActionClaim = { action: action as RepAction, leadId, repId, issuedAt, expiresAt };
+  if (now > expiresAt) return { ok: false, problem: 'expired', claim };
+  return { ok: true, claim };
+}
+
+export interface ActionLinkDeps {
+  signingKey: Buffer;
+  publicUrl: string;
+  clock: Clock;
+  ttlMs?: number;
+}
+
+export function actionUrl(deps: Pick<ActionLinkDeps, 'publicUrl'>, token: string): string {
+  return `${deps.publicUrl.replace(/\/$/, '')}/r/${token}`;
+}
+
+/** The `repActions` hook of lead mails: accept, pass on, not a fit — each a signed link. */
+export function repActionLinks(deps: ActionLinkDeps) {
+  return (leadId: string, repId: string, language: Language) => {
+    const issuedAt = deps.clock.now();
+    const expiresAt = issuedAt + (deps.ttlMs ?? ACTION_LINK_TTL_MS);
+    const labels = routingTexts[language].actionLabel;
+    return REP_ACTIONS.map((action) => ({
+      label: labels[action],
+      href: actionUrl(deps, signActionToken(deps.signingKey, { action, leadId, repId, issuedAt, expiresAt })),
+    }));
+  };
+}

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { widgetRoutes } from '../../server/routes/widget';
+
+// server/routes/widget.ts through app.request(): no port, no browser. (Here rather than beside
+// the route because test/browser/ is where the widget's tests live; move it if you prefer.)
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const setup = (content?: string) => {
+  dir = mkdtempSync(join(tmpdir(), 'koers-widget-'));
+  if (content !== undefined) writeFileSync(join(dir, 'widget.js'), content);
+  return widgetRoutes({ distDir: dir, demoSiteKey: 'zeilmaker-web' });
+};
+
+describe('GET /widget.js', () => {
+  it('serves the bundle with a strong ETag, a day of caching and cross-origin headers', async () => {
+    const app = setup('console.log(1)');
+    const res = await app.request('/widget.js');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('console.log(1)');
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('etag')).toMatch(/^"[\w-]{16,}"$/);
+    expect(res.headers.get('cache-control')).toMatch(/public, max-age=86400/);
+    expect(res.headers.get('cache-control')).not.toMatch(/immutable/);
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('answers 304 to a matching If-None-Match (also weak or in a list), 200 to another', async () => {
+    const app = setup('a');
+    const etag = (await app.request('/widget.js')).headers.get('etag')!;
+    for (const inm of [etag, `W/${etag}`, `"other", ${etag}`]) {
+      const res = await app.request('/widget.js', { headers: { 'If-None-Match': inm } });
+      expect(res.status).toBe(304);
+      expect(res.headers.get('etag')).toBe(etag);
+      expect(await res.text()).toBe('');
+    }
+    expect((await app.request('/widget.js', { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
+  });
+
+  it('reads the file once: later changes on disk are not served until restart', async () => {
+    const app = setup('first');
+    expect(await (await app.request('/widget.js')).text()).toBe('first');
+    writeFileSync(join(dir, 'widget.js'), 'second');
+    expect(await (await app.request('/widget.js')).text()).toBe('first');
+  });
+
+  it('answers 404 in the API error shape when the widget is not built, and serves it once built', async () => {
+    const app = setup();
+    const res = await app.request('/widget.js');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    writeFileSync(join(dir, 'widget.js'), 'built');
+    expect(await (await app.request('/widget.js')).text()).toBe('built');
+  });
+});
+
+describe('GET /demo', () => {
+  it('embeds the widget exactly like a customer: a [data-koers] element and the async script tag', async () => {
+    const html = await (await setup('x').request('/demo')).text();
+    expect(html).toContain('<div data-koers></div>');
+    expect(html).toContain('<script src="/widget.js" data-site="zeilmaker-web" async></script>');
+  });
+
+  it('/demo/launcher has no [data-koers] element, so the widget opens from its launcher', async () => {
+    const html = await (await setup('x').request('/demo/launcher')).text();
+    expect(html).not.toContain('data-koers');
+    expect(html).toContain('data-site="zeilmaker-web"');
+  });
+});

@@ -1,0 +1,33 @@
+import type { ApiError } from '../shared/api-error';
+import type { PublicForm } from '../shared/public-form';
+import type { SubmissionAnswer, SubmissionInput } from '../shared/submission';
+
+// fetch → a result object. Never throws: a network error, a non-JSON body or an error status
+// all become { ok: false } so nothing reaches the host page (issue: "never throws into the host page").
+
+export type Result<T> = { ok: true; data: T } | { ok: false; status: number; error?: ApiError['error'] };
+
+async function call<T>(url: string, body?: unknown): Promise<Result<T>> {
+  try {
+    const res = await fetch(url, {
+      method: body ? 'POST' : 'GET',
+      // No cookies, ever: the API needs none and the host page's are not ours.
+      credentials: 'omit',
+      headers: body ? { 'content-type': 'application/json' } : undefined,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await res.json().catch(() => ({}));
+    return res.ok ? { ok: true, data: json as T } : { ok: false, status: res.status, error: json.error };
+  } catch {
+    return { ok: false, status: 0 };
+  }
+}
+
+export const api = (origin: string, site: string) => {
+  const base = `${origin}/api/v1/sites/${encodeURIComponent(site)}`;
+  return {
+    form: (lang?: string) => call<PublicForm>(`${base}/form${lang ? `?lang=${lang}` : ''}`),
+    submit: (s: SubmissionInput) => call<SubmissionAnswer>(`${base}/leads`, s),
+  };
+};
+export type Api = ReturnType<typeof api>;

@@ -1,0 +1,55 @@
+import type { SubmissionInput } from '../shared/submission';
+
+// The page context marketing needs, and the flow's memory across reloads. Only sessionStorage
+// of the host page's own origin: no cookies, nothing that follows the visitor across sites.
+
+type Context = NonNullable<SubmissionInput['context']>;
+type Utm = NonNullable<Context['utm']>;
+
+/** sessionStorage can be missing or throw (sandboxed frames, privacy modes): then we simply forget. */
+export const store = {
+  get<T>(key: string): T | undefined {
+    try {
+      return JSON.parse(sessionStorage.getItem(key) || 'null') ?? undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  set(key: string, value: unknown) {
+    try {
+      if (value === undefined) sessionStorage.removeItem(key);
+      else sessionStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      /* storage full or blocked: keep going without it */
+    }
+  },
+};
+
+const UTM_KEY = 'koers:utm';
+
+/**
+ * Remember the utm_* parameters of the landing page for this browsing session, so they are
+ * still known when the prospect reaches the contact page. A new tagged landing replaces them.
+ */
+export function rememberUtm(search: string): void {
+  const utm: Record<string, string> = {};
+  new URLSearchParams(search).forEach((value, key) => {
+    const m = /^utm_(source|medium|campaign|term|content)$/.exec(key);
+    if (m && value) utm[m[1]] = value.slice(0, 200);
+  });
+  if (Object.keys(utm).length) store.set(UTM_KEY, utm);
+}
+
+export function pageContext(): Context {
+  return {
+    pageUrl: location.href.slice(0, 2048),
+    referrer: document.referrer.slice(0, 2048),
+    utm: store.get<Utm>(UTM_KEY),
+  };
+}
+
+/** RFC 4122 version 4, from getRandomValues (randomUUID needs a secure context). */
+export const uuid = () =>
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16),
+  );

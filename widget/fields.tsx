@@ -1,0 +1,130 @@
+import type { ComponentChildren } from 'preact';
+import type { Texts } from './i18n/en';
+
+// Form controls that carry their own accessible wiring: a label or legend, the error text tied
+// with aria-describedby, aria-invalid. Native constraints (required, type=email, pattern) mark
+// what is wrong; check() in validate.ts turns that into our own translated messages.
+
+export type Answers = Record<string, string | boolean | undefined>;
+export type Errors = Record<string, string>;
+
+export interface Ui {
+  t: Texts;
+  data: Answers;
+  errors: Errors;
+  set(name: string, value: string | boolean): void;
+}
+
+interface Option {
+  id: string;
+  label: string;
+}
+
+const errId = (name: string) => `k-${name}-e`;
+
+/** Error wiring for a control named `name`: spread onto the control. */
+const wire = (ui: Ui, name: string) =>
+  ui.errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': errId(name) } : {};
+
+const Err = ({ ui, name }: { ui: Ui; name: string }) =>
+  ui.errors[name] ? (
+    <p class="err" id={errId(name)}>
+      {ui.errors[name]}
+    </p>
+  ) : null;
+
+export function Radios(p: { ui: Ui; name: string; legend: string; options: Option[]; req?: boolean; cls?: string }) {
+  const { ui, name } = p;
+  const value = ui.data[name] ?? '';
+  return (
+    <fieldset class={p.cls} aria-describedby={ui.errors[name] ? errId(name) : undefined}>
+      <legend>{p.legend}</legend>
+      <div class="opts">
+        {p.options.map((o) => (
+          <label class="opt" key={o.id}>
+            <input
+              type="radio"
+              name={name}
+              value={o.id}
+              required={p.req}
+              checked={value === o.id}
+              onChange={() => ui.set(name, o.id)}
+              {...wire(ui, name)}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      <Err ui={ui} name={name} />
+    </fieldset>
+  );
+}
+
+interface FieldProps {
+  ui: Ui;
+  name: string;
+  label: string;
+  req?: boolean;
+  area?: boolean;
+  type?: 'email' | 'tel';
+  auto?: string;
+  max?: number;
+  pattern?: string;
+  options?: Option[];
+}
+
+export function Field(p: FieldProps) {
+  const { ui, name } = p;
+  const id = `k-${name}`;
+  const common = {
+    id,
+    name,
+    required: p.req,
+    autocomplete: p.auto,
+    value: (ui.data[name] as string) ?? '',
+    ...wire(ui, name),
+  };
+  const onInput = (e: Event) => ui.set(name, (e.currentTarget as HTMLInputElement).value);
+  return (
+    <div class="f">
+      <label for={id}>
+        {p.label}
+        {!p.req && <span class="o"> ({ui.t.optional})</span>}
+      </label>
+      {p.options ? (
+        <select {...common} onChange={onInput}>
+          <option value="">{ui.t.choose}</option>
+          {p.options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : p.area ? (
+        <textarea {...common} rows={3} maxLength={p.max} onInput={onInput} />
+      ) : (
+        <input {...common} type={(p.type || 'text') as 'text'} maxLength={p.max} pattern={p.pattern} onInput={onInput} />
+      )}
+      <Err ui={ui} name={name} />
+    </div>
+  );
+}
+
+export function Check(p: { ui: Ui; name: string; children: ComponentChildren }) {
+  const { ui, name } = p;
+  return (
+    <div class="f chk">
+      <input
+        type="checkbox"
+        id={`k-${name}`}
+        name={name}
+        required
+        checked={!!ui.data[name]}
+        onChange={(e) => ui.set(name, e.currentTarget.checked)}
+        {...wire(ui, name)}
+      />
+      <label for={`k-${name}`}>{p.children}</label>
+      <Err ui={ui} name={name} />
+    </div>
+  );
+}

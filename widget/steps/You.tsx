@@ -1,0 +1,45 @@
+import type { StepProps } from './types';
+import { Check, Field } from '../fields';
+
+// Countries offered in the (optional) country list; names come from Intl in the form's language.
+const COUNTRIES = 'NL BE DE LU FR GB IE DK SE NO FI AT CH ES PT IT PL CZ US CA'.split(' ');
+
+// 5. About you: contact details, consent with the privacy link, and the honeypot.
+export function You({ form, ui }: StepProps) {
+  const { t } = ui;
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = new Intl.DisplayNames([form.language], { type: 'region' });
+  } catch {
+    /* old browser: show the codes */
+  }
+  const countries = COUNTRIES.map((id) => ({ id, label: names?.of(id) || id })).sort((a, b) =>
+    a.label.localeCompare(b.label, form.language),
+  );
+  const privacy = /^https?:/i.test(form.vendor.privacyUrl) ? form.vendor.privacyUrl : undefined;
+  return (
+    <>
+      <Field ui={ui} name="name" label={t.name} req auto="name" max={120} />
+      <Field ui={ui} name="email" label={t.email} req type="email" auto="email" max={254} pattern=".+@.+\..+" />
+      <Field ui={ui} name="company" label={t.company} req auto="organization" max={160} />
+      <Field ui={ui} name="phone" label={t.phone} type="tel" auto="tel" max={40} />
+      <Field ui={ui} name="country" label={t.country} options={countries} />
+      <Field ui={ui} name="companySize" label={t.size} options={form.companySizes.map((id) => ({ id, label: id }))} />
+      <Field ui={ui} name="message" label={t.message} area max={2000} />
+      <Check ui={ui} name="consent">
+        {t.consent.replace('{vendor}', form.vendor.name)}{' '}
+        <a href={privacy} target="_blank" rel="noopener">
+          {t.privacy}
+        </a>
+        .
+      </Check>
+      {/* Honeypot: hidden from people and assistive tech, left empty by them; bots fill it in. */}
+      <div class="hp" aria-hidden="true">
+        <label>
+          Website
+          <input name="website" tabIndex={-1} autocomplete="off" value={(ui.data.website as string) || ''} onInput={(e) => ui.set('website', e.currentTarget.value)} />
+        </label>
+      </div>
+    </>
+  );
+}

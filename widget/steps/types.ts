@@ -1,0 +1,7 @@
+import type { PublicForm } from '../../shared/public-form';
+import type { Ui } from '../fields';
+
+export interface StepProps {
+  form: PublicForm;
+  ui: Ui;
+}
