@@ -41,6 +41,8 @@ interface Flow {
   id: string;
   step: number;
   data: Answers;
+  /** The form token of when this flow was first shown, and when that was (ms). */
+  tok?: [string, number];
 }
 
 export interface AppProps {
@@ -67,7 +69,12 @@ export function App({ api, site, lang, dialog }: AppProps) {
 
   const load = () => {
     setForm(undefined);
-    api.form(lang).then((r) => setForm(r.ok ? r.data : null));
+    api.form(lang).then((r) => {
+      setForm(r.ok ? r.data : null);
+      // The token says when the form was shown (the server's too-fast-to-be-human check): keep
+      // the first one over reloads, unless it is more than an hour old (tokens expire).
+      if (r.ok) setFlow((f) => (f.tok && Date.now() - f.tok[1] < 36e5 ? f : { ...f, tok: [r.data.formToken, Date.now()] }));
+    });
   };
   useEffect(load, []);
   useEffect(() => store.set(key, answer ? undefined : flow), [flow, answer]);
@@ -85,7 +92,7 @@ export function App({ api, site, lang, dialog }: AppProps) {
   const go = (to: number) => {
     moveFocus.current = true;
     setAlert('');
-    setFlow({ ...flow, step: to });
+    setFlow((f) => ({ ...f, step: to }));
   };
   const fail = (errs: Errors) => {
     focusError.current = true;
@@ -115,7 +122,7 @@ export function App({ api, site, lang, dialog }: AppProps) {
     if (step < SCREENS.length - 1) return go(step + 1);
     setBusy(true);
     setAlert('');
-    const r = await api.submit(toSubmission(form, flow.data, flow.id, form.formToken));
+    const r = await api.submit(toSubmission(form, flow.data, flow.id, flow.tok?.[0] ?? form.formToken));
     setBusy(false);
     if (r.ok) {
       moveFocus.current = true;

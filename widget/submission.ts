@@ -27,7 +27,7 @@ export function toSubmission(form: PublicForm, a: Answers, submissionId: string,
     },
     stakeholders: {
       roles: form.questions.stakeholders.roles
-        .filter((r) => a[roleKey(r.id)])
+        .filter((r) => a[roleKey(r.id)] && a[roleKey(r.id)] !== 'no')
         .map((r) => ({ role: r.id, involved: a[roleKey(r.id)] === 'yes' })),
       finalSay: s('finalSay'),
       orgInterest: text(a.orgInterest),

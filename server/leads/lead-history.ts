@@ -33,7 +33,7 @@ export function currentAssignment(tx: Pick<Db, 'select'>, leadId: string) {
 /** Every rep the lead was ever assigned to: a lead is never routed back to one of them. */
 export function repsWhoHad(tx: Pick<Db, 'select'>, leadId: string): Set<string> {
   const rows = tx
-    .selectDistinct({ repId: leadEvents.repId })
+    .select({ repId: leadEvents.repId })
     .from(leadEvents)
     .where(and(eq(leadEvents.leadId, leadId), eq(leadEvents.type, 'assigned'), isNotNull(leadEvents.repId)))
     .all();

@@ -16,7 +16,7 @@ import { scheduleSlaCheck } from './sla';
 // availability, round robin), never back to a rep who already had it. Used by "pass on" and by
 // the response SLA. Runs inside the caller's immediate transaction: nothing here awaits.
 
-type Tx = Pick<Db, 'select' | 'selectDistinct' | 'insert' | 'update'>;
+type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 export interface ReassignDeps {
   config: VendorConfig;

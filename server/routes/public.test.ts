@@ -95,6 +95,7 @@ describe('POST /api/v1/sites/{site}/leads', () => {
     );
     expect(res.status).toBe(422);
     json = await res.json();
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN); // the widget can show the errors
     expect(json.error.fields).toEqual([
       { path: 'process.deviation', message: 'describe the approach you propose' },
       { path: 'answers.stage', message: expect.stringContaining('unknown option "buying"') },

@@ -23,10 +23,6 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
   const sites = new Map(deps.config.sites.map((s) => [s.key, s]));
   const client = (c: Context) => clientAddress(c, protection.trustedProxyHops);
 
-  app.use(
-    '/sites/:site/*',
-    rateLimit({ limit: protection.perClientPerMinute, windowMs: 60_000, clock: deps.clock, key: client, scope: 'from your address' }),
-  );
   app.use('/sites/:site/*', siteGuard(sites));
   app.use(
     '/sites/:site/*',
@@ -36,6 +32,11 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
       allowHeaders: ['Content-Type'],
       maxAge: 600,
     }),
+  );
+  // After CORS, so the widget can read a 429 and its Retry-After.
+  app.use(
+    '/sites/:site/*',
+    rateLimit({ limit: protection.perClientPerMinute, windowMs: 60_000, clock: deps.clock, key: client, scope: 'from your address' }),
   );
 
   app.get('/sites/:site/form', (c) => {

@@ -74,6 +74,7 @@ function demoPage(site: string, inline: boolean, apiOrigin: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>Contact — Zeilmaker Software</title>
 <style>
   body { margin: 0; font: 17px/1.6 Georgia, serif; color: #222; background: #f6f3ee; }
@@ -87,8 +88,8 @@ function demoPage(site: string, inline: boolean, apiOrigin: string): string {
 <header><strong>Zeilmaker</strong> &nbsp; <a href="/demo">Contact (inline)</a><a href="/demo/launcher?utm_source=demo&amp;utm_medium=web">Launcher</a><a href="/demo/cross-origin">Cross-origin</a></header>
 <main>
 <h1>Contact</h1>
-<p>Planning software for logistics teams. Tell us where you stand — we show you how we work first.</p>
-${inline ? '<div data-koers></div>\n' : '<p>The widget opens from the button at the bottom right.</p>\n'}</main>
+<p>Planningssoftware voor logistieke teams. Vertel ons waar u staat; wij laten eerst zien hoe wij werken.</p>
+${inline ? '<div data-koers></div>\n' : '<p>Het formulier opent met de knop rechtsonder.</p>\n'}</main>
 <script src="${escapeAttr(apiOrigin)}/widget.js" data-site="${key}" async></script>
 </body>
 </html>

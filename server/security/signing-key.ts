@@ -8,7 +8,7 @@ import { settings } from '../db/schema';
  */
 export function loadSigningKey(db: Db): Buffer {
   const fresh = randomBytes(32).toString('base64url');
-  db.insert(settings).values({ key: 'signing-key', value: fresh, updatedAt: Date.now() }).onConflictDoNothing().run();
+  db.insert(settings).values({ key: 'signing-key', value: fresh }).onConflictDoNothing().run();
   const row = db.$client.prepare(`select value from settings where key = 'signing-key'`).get() as { value: string };
   return Buffer.from(row.value, 'base64url');
 }

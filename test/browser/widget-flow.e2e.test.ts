@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yIssues } from './support/axe';
 import { startE2e, type E2e } from './support/e2e-env';
-import { answerUpToSend, builtIn, expectScreen, radio, vendorTexts, widget } from './support/flow';
+import { answerUpToSend, builtIn, expectScreen, radio, vendorTexts, WAIT, widget } from './support/flow';
 import { chooseRadio, pressButton, tabTo, typeInto } from './support/keyboard';
 import { mailsOfLead } from './support/mail';
 import { capture } from './support/screenshots';
@@ -47,7 +47,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await radio(ui, t.fit, t.deviate).check();
     await ui.getByRole('button', { name: t.next }).click();
     const reason = ui.getByRole('textbox', { name: t.deviation });
-    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => reason.getAttribute('aria-invalid'), WAIT).toBe('true');
     expect(await ui.locator(`#${await reason.getAttribute('aria-describedby')}`).textContent()).toBe(t.required);
     expect(await deepFocus(page)).toMatchObject({ name: 'deviation' }); // focus went to the field
     expect(await ui.getByRole('alert').textContent()).toBe(t.check);
@@ -59,7 +59,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await expectScreen(ui, t.stand);
     expect(await deepFocus(page)).toMatchObject({ tag: 'h2', text: t.stand });
     await ui.getByRole('button', { name: t.next }).click();
-    await expect.poll(async () => (await deepFocus(page))?.name).toBe('stage');
+    await expect.poll(async () => (await deepFocus(page))?.name, WAIT).toBe('stage');
     expect(await ui.locator('#k-stage-e').textContent()).toBe(t.pick);
     expect((await deepFocus(page))?.describedBy).toBe('k-stage-e');
     await screen('2-error');
@@ -116,7 +116,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     const t = builtIn.nl;
     const v = vendorTexts('nl');
     const heading = async (text: string) => {
-      await expect.poll(async () => (await deepFocus(page))?.text).toBe(text);
+      await expect.poll(async () => (await deepFocus(page))?.text, WAIT).toBe(text);
       expect((await deepFocus(page))?.tag).toBe('h2');
       await capture(page, `keyboard-nl-${text.replace(/\W+/g, '-').toLowerCase()}`);
     };
@@ -131,7 +131,8 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await pressButton(page, t.next);
     await heading(t.who);
     await chooseRadio(page, 'role:decision-maker', 'yes');
-    await chooseRadio(page, 'role:budget-holder', 'no');
+    await chooseRadio(page, 'role:budget-holder', 'later');
+    await chooseRadio(page, 'role:users', 'no');
     await chooseRadio(page, 'finalSay', 'me');
     await pressButton(page, t.next);
     await heading(t.when);
@@ -178,7 +179,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await launcher.click();
     const dialog = ui.getByRole('dialog', { name: t.open });
     await expectScreen(dialog, v.processTitle);
-    await expect.poll(async () => (await deepFocus(page))?.text).toBe(v.processTitle);
+    await expect.poll(async () => (await deepFocus(page))?.text, WAIT).toBe(v.processTitle);
     await screen('1-process');
     await dialog.getByRole('button', { name: t.next }).click();
 
@@ -187,7 +188,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     // The first send never reaches the server; the prospect sees why and sends again.
     await page.route('**/leads', (route) => route.abort(), { times: 1 });
     await dialog.getByRole('button', { name: t.send }).click();
-    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe(t.failed);
+    await expect.poll(() => dialog.getByRole('alert').textContent(), WAIT).toBe(t.failed);
     await screen('5-failed');
     await dialog.getByRole('button', { name: t.send }).click();
     await expectScreen(dialog, t.done);
@@ -197,7 +198,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     expect(w.leadPosts[1].language).toBe('en');
 
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => dialog.isVisible(), WAIT).toBe(false);
     expect(await deepFocus(page)).toMatchObject({ tag: 'button', text: t.open });
     await mailsOfLead(e.sink, contact, e.repEmails);
     expect(issues).toEqual([]);
@@ -205,7 +206,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     expect(w.errors).toEqual([]);
   });
 
-  it('keeps answers and the submissionId over a reload, utm_* of the landing page over navigation, and sends no cookies', async () => {
+  it('keeps answers, the submissionId and the first form token over a reload, utm_* of the landing page over navigation, and sends no cookies', async () => {
     const landing = e.host.url('/launcher?lang=en&utm_source=newsletter&utm_campaign=spring&utm_foo=x');
     const w = await openWatched(e.browser, landing);
     const { page } = w;
@@ -222,7 +223,9 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await expectScreen(ui, t.stand);
     await radio(ui, v.stage.label, v.stage.o.exploring).check();
     const flowKey = 'koers:zeilmaker-web:flow';
-    const idBefore = await page.evaluate((k) => JSON.parse(sessionStorage.getItem(k) ?? '{}').id, flowKey);
+    const saved = () => page.evaluate((k) => JSON.parse(sessionStorage.getItem(k) ?? '{}'), flowKey);
+    await expect.poll(async () => (await saved()).data?.stage, WAIT).toBe('exploring');
+    const idBefore = (await saved()).id;
     expect(idBefore).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     await page.reload();
@@ -235,6 +238,10 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await expectScreen(ui, t.done);
 
     expect(w.leadPosts[0].submissionId).toBe(idBefore);
+    // The form shown before the reload is the one the server times (tokens carry "shown at").
+    expect(w.formTokens).toHaveLength(2);
+    expect(w.formTokens[1]).not.toBe(w.formTokens[0]);
+    expect(w.leadPosts[0].formToken).toBe(w.formTokens[0]);
     expect(w.leadPosts[0].context).toEqual({
       pageUrl: contactPage,
       referrer: landing,
@@ -258,7 +265,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await answerUpToSend(ui, 'en', contact);
     await ui.getByRole('button', { name: t.send }).click();
     const email = ui.getByRole('textbox', { name: t.email });
-    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => email.getAttribute('aria-invalid'), WAIT).toBe('true');
     expect(await ui.locator('#k-email-e').textContent()).toBe(t.badEmail);
     expect(await deepFocus(page)).toMatchObject({ name: 'email' });
     await capture(page, 'inline-en-5-server-error');
@@ -277,7 +284,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await email.fill('dot.dot@dots.example');
     await ui.getByRole('button', { name: t.send }).click();
     await expectScreen(ui, t.stand);
-    await expect.poll(async () => (await deepFocus(page))?.name).toBe('stage');
+    await expect.poll(async () => (await deepFocus(page))?.name, WAIT).toBe('stage');
     expect(await ui.locator('#k-stage-e').textContent()).toBe('Unknown option.');
     expect(w.leadPosts.map((p) => p.submissionId)).toEqual([w.leadPosts[0].submissionId, w.leadPosts[0].submissionId]);
     expect(w.errors).toEqual([]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2e, type E2e } from './support/e2e-env';
-import { builtIn, expectScreen, vendorTexts, widget } from './support/flow';
+import { builtIn, expectScreen, vendorTexts, WAIT, widget } from './support/flow';
 import { extraGlobals, openWatched } from './support/watch';
 
 // Isolation both ways: the host page's CSS (even hostile) does not change the widget, the widget
@@ -21,7 +21,7 @@ const boxes = (page: Page) =>
     const root = document.querySelector('koers-widget')!.shadowRoot!;
     const host = [document.querySelector('koers-widget')!];
     const parts = ['.k', '.prog', 'h2', 'h3', 'dl', 'legend', '.opt', 'input', 'button', 'dialog'];
-    return [...host, ...parts.flatMap((s) => [...root.querySelectorAll(s)])].map((el) => {
+    return [...host, ...parts.flatMap((s) => Array.from(root.querySelectorAll(s)))].map((el) => {
       const r = el.getBoundingClientRect();
       return `${el.tagName.toLowerCase()}.${el.className} ${r.width.toFixed(1)}x${r.height.toFixed(1)}`;
     });
@@ -65,7 +65,7 @@ describe('widget isolation', () => {
     expect(await extraGlobals(w.page, blank.page)).toEqual(['Koers']);
     expect(await w.page.evaluate(() => typeof (window as any).Koers.q)).toBe('undefined'); // the queue was drained
     await w.page.evaluate(() => (window as any).Koers('close'));
-    await expect.poll(() => widget(w.page).getByRole('dialog').isVisible()).toBe(false);
+    await expect.poll(() => widget(w.page).getByRole('dialog').isVisible(), WAIT).toBe(false);
     expect(w.csp).toEqual([]);
     expect(w.errors).toEqual([]);
   });

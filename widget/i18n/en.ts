@@ -22,7 +22,7 @@ export const en = {
   who: 'Who is involved',
   yes: 'Yes',
   notYet: 'Not yet',
-  na: 'Not applicable',
+  no: 'No',
   orgInterest: 'What matters most to your organisation?',
   personalInterest: 'And to you personally?',
   when: 'When',

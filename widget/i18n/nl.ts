@@ -23,7 +23,7 @@ export const nl = {
   who: 'Wie er betrokken is',
   yes: 'Ja',
   notYet: 'Nog niet',
-  na: 'Niet van toepassing',
+  no: 'Nee',
   orgInterest: 'Wat is voor uw organisatie het belangrijkst?',
   personalInterest: 'En voor u persoonlijk?',
   when: 'Wanneer',

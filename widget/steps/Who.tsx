@@ -2,15 +2,15 @@ import type { StepProps } from './types';
 import { Field, Radios } from '../fields';
 import { roleKey } from '../submission';
 
-// 3. Who is involved: per role "yes / not yet / not applicable", who has the final say,
+// 3. Who is involved: per role "yes / not yet / no" (unanswered: not sent), who has the final say,
 // and (optional) what matters to the organisation and to the prospect personally.
 export function Who({ form, ui }: StepProps) {
   const { t } = ui;
   const q = form.questions.stakeholders;
   const involvement = [
     { id: 'yes', label: t.yes },
-    { id: 'no', label: t.notYet },
-    { id: '', label: t.na },
+    { id: 'later', label: t.notYet },
+    { id: 'no', label: t.no },
   ];
   return (
     <>

@@ -10,6 +10,9 @@ import { exampleConfig } from './api-server';
 
 export const builtIn = { en, nl };
 
+/** For expect.poll: a screen can take a while on a loaded machine (vitest's default is 1 s). */
+export const WAIT = { timeout: 10_000, interval: 50 };
+
 /** The example config's texts in one language. */
 export function vendorTexts(lang: Language) {
   const c = exampleConfig() as any;
@@ -39,7 +42,7 @@ export const radio = (scope: Locator, group: string, option: string) =>
   scope.getByRole('group', { name: group, exact: true }).getByRole('radio', { name: option, exact: true });
 
 export async function expectScreen(scope: Locator, heading: string) {
-  await expect.poll(() => scope.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible()).toBe(true);
+  await expect.poll(() => scope.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible(), WAIT).toBe(true);
 }
 
 export interface Contact {
@@ -63,6 +66,7 @@ export async function answerUpToSend(scope: Locator, lang: Language, contact: Co
   await onScreen?.(3);
   await radio(scope, v.roles['decision-maker'], t.yes).check();
   await radio(scope, v.roles.it, t.notYet).check();
+  await radio(scope, v.roles.users, t.no).check(); // not involved: not sent
   await radio(scope, v.finalSay.label, v.finalSay.o.committee).check();
   await scope.getByRole('textbox', { name: t.orgInterest }).fill('One planning tool for all sites');
   await scope.getByRole('button', { name: t.next }).click();

@@ -11,12 +11,14 @@ export interface Watched {
   /** POST bodies the widget sent to the leads endpoint. */
   leadPosts: Record<string, any>[];
   leadRequests: Request[];
+  /** formToken of every form the widget fetched. */
+  formTokens: string[];
 }
 
 export async function openWatched(browser: Browser, url: string, width = 1280): Promise<Watched> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  const w: Watched = { page, csp: [], errors: [], leadPosts: [], leadRequests: [] };
+  const w: Watched = { page, csp: [], errors: [], leadPosts: [], leadRequests: [], formTokens: [] };
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
@@ -31,6 +33,9 @@ export async function openWatched(browser: Browser, url: string, width = 1280): 
       w.leadRequests.push(r);
       w.leadPosts.push(r.postDataJSON());
     }
+  });
+  page.on('response', async (r) => {
+    if (r.url().includes('/form') && r.ok()) w.formTokens.push((await r.json()).formToken);
   });
   if (url) await page.goto(url);
   return w;

@@ -15,6 +15,8 @@ export interface Tally {
   invalidAccepted: number;
   validAccepted: number;
   validRefused: number;
+  /** The first broken rule, before fast-check shrinks it (shrinking may reuse submissionIds). */
+  firstFailure?: string;
 }
 
 export function newTally(): Tally {
@@ -54,6 +56,7 @@ export async function fuzzTarget(tally: Tally, deps: Parameters<typeof testApp>[
     tally.byKind[c.kind.split(' ')[0]] = (tally.byKind[c.kind.split(' ')[0]] ?? 0) + 1;
     const ok = res.status >= 200 && res.status < 300;
     const fail = (why: string) => {
+      tally.firstFailure ??= `${why}: ${c.kind} → ${res.status} ${res.text.slice(0, 300)}\n${c.body.slice(0, 1500)}`;
       throw new Error(`${why}\n  case: ${c.kind}, content-type ${c.contentType}\n  answer ${res.status}: ${res.text.slice(0, 600)}\n  body: ${c.body.slice(0, 600)}`);
     };
 

@@ -16,8 +16,8 @@ export interface Case {
 
 type Json = Record<string, unknown>;
 const JSON_CT = 'application/json';
-const rejected = (kind: string, body: Json | string, contentType: string | undefined = JSON_CT): Case =>
-  withShortPrint({ kind, body: typeof body === 'string' ? body : JSON.stringify(body), contentType, mustReject: true });
+const rejected = (kind: string, body: Json | string, contentType: { is: string | undefined } = { is: JSON_CT }): Case =>
+  withShortPrint({ kind, body: typeof body === 'string' ? body : JSON.stringify(body), contentType: contentType.is, mustReject: true });
 
 /** fast-check prints a failing case with this: long bodies shortened, so a report stays readable. */
 export function withShortPrint(c: Case): Case {
@@ -119,7 +119,7 @@ export function mutations(config: VendorConfig, valid: fc.Arbitrary<Json>): fc.A
 
   const wrongContentType = fc
     .tuple(valid, fc.constantFrom(undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/ld+json', 'application/json-seq', 'text/json', 'application/jsonx', 'json', ''))
-    .map(([b, ct]) => rejected(`content type ${ct ?? '(none)'}`, b, ct));
+    .map(([b, ct]) => rejected(`content type ${ct ?? '(none)'}`, b, { is: ct }));
 
   return fc.oneof(dropRequired, wrongType, unknownField, tooLong, tooLarge, unknownOption, badRoles, controlInStrict, badFormat, deep, wrongContentType);
 }

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+// Child processes for the bench: a server (real or bare) started like `npm start` would
+// (node --import tsx …), the time to its first 200, its memory, and the load generator.
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface Server {
+  proc: ChildProcess;
+  url: string;
+  spawnedAt: number;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(script: string, env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const spawnedAt = performance.now();
+  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', NODE_ENV: 'production', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const keep = (d: Buffer) => (out = (out + d).slice(-4000));
+  proc.stdout!.on('data', keep);
+  proc.stderr!.on('data', keep);
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  return {
+    proc,
+    url: `http://127.0.0.1:${port}`,
+    spawnedAt,
+    output: () => out,
+    async stop(signal = 'SIGTERM') {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** Milliseconds from spawn to the first 200 of GET /healthz (polled every 5 ms). */
+export async function firstOk(server: Server, timeoutMs = 60_000): Promise<number> {
+  for (;;) {
+    if (server.proc.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+    try {
+      const res = await fetch(`${server.url}/healthz`);
+      if (res.status === 200) return performance.now() - server.spawnedAt;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - server.spawnedAt > timeoutMs) throw new Error(`no 200 within ${timeoutMs} ms:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Resident memory now and at its peak, in MB (Linux /proc). */
+export function memoryMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  total: number;
+}
+
+/** Runs bench/load.ts (autocannon) in its own process against `url`. */
+export async function runLoad(url: string, body: string, seconds: number): Promise<LoadResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', JSON.stringify({ url, body, seconds })], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`load generator exited with ${code}: ${out}`);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult;
+}

@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { LoadResult } from './proc';
+
+// Formats the bench figures as a table and writes them into docs/operating-figures.md between
+// the markers, leaving the rest of that file (the proofs' figures, prose) alone.
+
+const BEGIN = '<!-- bench:begin (written by `npm run bench`; do not edit by hand) -->';
+const END = '<!-- bench:end -->';
+
+export interface Figures {
+  bare: LoadResult;
+  real: LoadResult;
+  bare2: LoadResult;
+  realFull: LoadResult;
+  leads: number;
+  prefill: { seconds: number; megabytes: number };
+  coldReal: number[];
+  coldBare: number[];
+  rss: { rss: number; peak: number };
+  rssFull: { rss: number; peak: number };
+  outboxAfter: unknown;
+  mailsSent: number;
+  widgetGzip: number | undefined;
+  seconds: number;
+  loadBefore: number[];
+}
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const f0 = (n: number) => n.toFixed(0);
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+
+export function machine() {
+  const cpu = cpus();
+  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${f1(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+}
+
+export function render(x: Figures, when: Date): string {
+  const ratio = x.real.rps / x.bare.rps;
+  const ratioFull = x.realFull.rps / x.bare2.rps;
+  const keep = ratioFull / ratio;
+  const peak = Math.max(x.rss.peak, x.rssFull.peak);
+  const row = (name: string, r: LoadResult) =>
+    `| ${name} | ${f0(r.rps)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.ok} | ${r.non2xx + r.errors + r.timeouts} |`;
+  const mark = (ok: boolean) => (ok ? 'met' : '**MISSED**');
+  return [
+    `Measured ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}; load average before the run ${x.loadBefore.map(f2).join(' ')}.`,
+    `autocannon 9 in a separate process on loopback, 50 connections, ${x.seconds} s per run after a 2 s warm-up, ~1 KB JSON bodies, each with a fresh submissionId and its own company.`,
+    '',
+    '| run | requests/s | p50 ms | p99 ms | 2xx | other |',
+    '|---|---:|---:|---:|---:|---:|',
+    row('(a) bare Hono JSON POST', x.bare),
+    row('(b) POST /api/v1/sites/…/leads, empty database', x.real),
+    row('(a) bare Hono, again before the full-database run', x.bare2),
+    row(`(b) POST …/leads, ${x.leads.toLocaleString('en')} stored leads`, x.realFull),
+    '',
+    '| figure | value | target |',
+    '|---|---|---|',
+    `| b/a, empty database | ${f2(ratio)} | ≥ 0.10: ${mark(ratio >= 0.1)} |`,
+    `| b/a, ${x.leads.toLocaleString('en')} leads | ${f2(ratioFull)} | — |`,
+    `| full / empty ratio | ${f2(keep)} | ≥ 0.9: ${mark(keep >= 0.9)} |`,
+    `| cold start to first 200 (median of ${x.coldReal.length}), real server, new database | ${f0(median(x.coldReal))} ms (${x.coldReal.map(f0).join(', ')}) | — |`,
+    `| cold start to first 200, bare Hono | ${f0(median(x.coldBare))} ms (${x.coldBare.map(f0).join(', ')}) | — |`,
+    `| cold start real / bare | ${f1(median(x.coldReal) / median(x.coldBare))}× | — |`,
+    `| server RSS after load (empty db / ${x.leads.toLocaleString('en')} leads) | ${f0(x.rss.rss)} / ${f0(x.rssFull.rss)} MB | ≤ 150 MB: ${mark(Math.max(x.rss.rss, x.rssFull.rss) <= 150)} |`,
+    `| server peak RSS during load (VmHWM) | ${f0(peak)} MB | — |`,
+    `| widget.js gzip -9 | ${x.widgetGzip ?? 'missing'} bytes | — |`,
+    '',
+    `The real server ran as in production: WAL with synchronous=FULL (one fsync per lead), the outbox worker sending over SMTP to a`,
+    `local SMTP server during the load (${x.mailsSent} mails accepted; outbox after the last run: ${JSON.stringify(x.outboxAfter)}).`,
+    `The ${x.leads.toLocaleString('en')}-lead database (${f0(x.prefill.megabytes)} MB, filled in ${f1(x.prefill.seconds)} s by bench/prefill.ts) also holds one event and two sent mails per lead.`,
+  ].join('\n');
+}
+
+export function writeDoc(root: string, section: string) {
+  const path = join(root, 'docs', 'operating-figures.md');
+  mkdirSync(join(root, 'docs'), { recursive: true });
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : `# Operating figures\n\n## Speed (npm run bench)\n\n${BEGIN}\n${END}\n`;
+  const start = current.indexOf(BEGIN);
+  const end = current.indexOf(END);
+  const next =
+    start >= 0 && end > start
+      ? `${current.slice(0, start + BEGIN.length)}\n${section}\n${current.slice(end)}`
+      : `${current.trimEnd()}\n\n## Speed (npm run bench)\n\n${BEGIN}\n${section}\n${END}\n`;
+  writeFileSync(path, next);
+  return path;
+}
+
+export function loadNow() {
+  return loadavg();
+}
