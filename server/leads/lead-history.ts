@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/open';
-import { leadEvents } from '../db/schema';
+import { leadEvents, leads } from '../db/schema';
 
 // The lead's history (lead_events): every routing decision and rep action, with time and reason.
 // Types: assigned | unassigned (routing), accepted | passed-on | not-a-fit (rep actions),
@@ -8,7 +8,7 @@ import { leadEvents } from '../db/schema';
 
 type Tx = Pick<Db, 'select' | 'insert'>;
 
-export type LeadEventType = 'assigned' | 'unassigned' | 'accepted' | 'passed-on' | 'not-a-fit' | 'sla-expired';
+export type LeadEventType = 'assigned' | 'unassigned' | 'accepted' | 'passed-on' | 'not-a-fit' | 'sla-expired' | 'spam';
 
 export function recordEvent(
   tx: Tx,
@@ -42,4 +42,13 @@ export function repsWhoHad(tx: Pick<Db, 'select'>, leadId: string): Set<string> 
 
 export function leadHistory(db: Pick<Db, 'select'>, leadId: string) {
   return db.select().from(leadEvents).where(eq(leadEvents.leadId, leadId)).orderBy(asc(leadEvents.id)).all();
+}
+
+/** The open lead that makes a company an existing account (named in the rep's mail). */
+export function earlierLeadOf(db: Pick<Db, 'select'>, leadId: string) {
+  return db
+    .select({ id: leads.id, contactName: leads.contactName, createdAt: leads.createdAt })
+    .from(leads)
+    .where(eq(leads.id, leadId))
+    .get();
 }

@@ -7,7 +7,7 @@ import type { LeadRow } from '../mail/rep-lead';
 import { enqueueMail } from '../outbox/enqueue';
 import { handoverMails, type HandoverCause } from './handover-mails';
 import type { LeadMailInput } from './lead-mails';
-import { recordEvent, repsWhoHad } from './lead-history';
+import { earlierLeadOf, recordEvent, repsWhoHad } from './lead-history';
 import { chooseRoute, type LeadFacts, type RouteDecision } from './route';
 import { readRoutingState, saveCurrents } from './routing-store';
 import { scheduleSlaCheck } from './sla';
@@ -71,13 +71,7 @@ export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: H
     detail: decision.reason,
   });
 
-  const earlierLead = decision.ownerLeadId
-    ? tx
-        .select({ id: leads.id, contactName: leads.contactName, createdAt: leads.createdAt })
-        .from(leads)
-        .where(eq(leads.id, decision.ownerLeadId))
-        .get()
-    : undefined;
+  const earlierLead = decision.ownerLeadId ? earlierLeadOf(tx, decision.ownerLeadId) : undefined;
   for (const message of handoverMails({ lead: moved, fromRepId: lead.repId, cause, config, earlierLead, repActions: deps.repActions })) {
     enqueueMail(tx, message, { leadId: lead.id, now });
   }

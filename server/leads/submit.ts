@@ -5,8 +5,9 @@ import { CONSENT_TEXT_VERSION } from '../../shared/consent';
 import type { Submission, SubmissionAnswer } from '../../shared/submission';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { leadEvents, leads } from '../db/schema';
+import { leads } from '../db/schema';
 import { enqueueMail } from '../outbox/enqueue';
+import { earlierLeadOf, recordEvent } from './lead-history';
 import { leadMails, type LeadMailInput } from './lead-mails';
 import { nextStepText } from './next-step';
 import { qualify } from './qualify';
@@ -121,9 +122,14 @@ export function submitLead(deps: SubmitDeps, site: Site, sub: Submission, meta: 
         })
         .returning()
         .get();
-      tx.insert(leadEvents)
-        .values({ leadId: id, at: now, type: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned', repId: decision.repId, teamId: decision.teamId, detail: decision.reason })
-        .run();
+      recordEvent(tx, {
+        leadId: id,
+        at: now,
+        type: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned',
+        repId: decision.repId,
+        teamId: decision.teamId,
+        detail: decision.reason,
+      });
       // A bot gets the same kind of answer as a person, and nothing else happens.
       if (meta.spam) return { status: 201 as const, body };
 
@@ -147,12 +153,4 @@ function findAnswer(db: Pick<Db, 'select'>, site: string, submissionId: string):
     .where(and(eq(leads.site, site), eq(leads.submissionId, submissionId)))
     .get();
   return row?.response as SubmissionAnswer | undefined;
-}
-
-function earlierLeadOf(db: Pick<Db, 'select'>, leadId: string) {
-  return db
-    .select({ id: leads.id, contactName: leads.contactName, createdAt: leads.createdAt })
-    .from(leads)
-    .where(eq(leads.id, leadId))
-    .get();
 }
