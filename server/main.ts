@@ -13,6 +13,7 @@ import { smtpMailer } from './mail/smtp-mailer';
 import { jobHandlers } from './outbox/job-handlers';
 import { createOutboxWorker, outboxCounts } from './outbox/worker';
 import { widgetRoutes } from './routes/widget';
+import { ensureWidgetBuilt } from './widget-build';
 import { repActionLinks } from './security/action-links';
 import { loadSigningKey } from './security/signing-key';
 
@@ -35,8 +36,10 @@ if (!loaded.ok) {
 }
 const config = loaded.config;
 
-const distDir = fileURLToPath(new URL('../dist', import.meta.url));
-await ensureWidgetBuilt(distDir);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const distDir = `${root}/dist`;
+if (ensureWidgetBuilt(root)) log.info('Built the widget (dist/widget.js was missing or older than its sources).');
+if (!existsSync(`${distDir}/widget.js`)) log.warn('No dist/widget.js: /widget.js will answer 404.');
 
 const db = openDatabase(env.DATABASE_PATH);
 const clock = systemClock;
@@ -101,17 +104,4 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 function redact(url: string) {
   return url.replace(/\/\/[^@/]*@/, '//***@');
-}
-
-/** `npm start` on a fresh clone: build the widget once if dist/ has none. */
-async function ensureWidgetBuilt(dir: string) {
-  if (existsSync(`${dir}/widget.js`)) return;
-  const viteConfig = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
-  if (!existsSync(viteConfig)) {
-    log.warn('No widget build config (vite.config.ts); /widget.js will answer 404.');
-    return;
-  }
-  log.info('Building the widget (first start)…');
-  const { build } = await import('vite');
-  await build({ configFile: viteConfig, logLevel: 'warn' });
 }

@@ -49,7 +49,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     const reason = ui.getByRole('textbox', { name: t.deviation });
     await expect.poll(() => reason.getAttribute('aria-invalid'), WAIT).toBe('true');
     expect(await ui.locator(`#${await reason.getAttribute('aria-describedby')}`).textContent()).toBe(t.required);
-    expect(await deepFocus(page)).toMatchObject({ name: 'deviation' }); // focus went to the field
+    await expect.poll(() => deepFocus(page), WAIT).toMatchObject({ name: 'deviation' }); // focus went to the field
     expect(await ui.getByRole('alert').textContent()).toBe(t.check);
     await screen('1-error');
     await reason.fill('We need a pilot before any proposal.');
@@ -57,7 +57,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
 
     // 2. Nothing chosen → errors tied to the first group; Back keeps the answers of screen 1.
     await expectScreen(ui, t.stand);
-    expect(await deepFocus(page)).toMatchObject({ tag: 'h2', text: t.stand });
+    await expect.poll(() => deepFocus(page), WAIT).toMatchObject({ tag: 'h2', text: t.stand });
     await ui.getByRole('button', { name: t.next }).click();
     await expect.poll(async () => (await deepFocus(page))?.name, WAIT).toBe('stage');
     expect(await ui.locator('#k-stage-e').textContent()).toBe(t.pick);
@@ -75,7 +75,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
 
     // 6. The answer: next step and the rep.
     await expectScreen(ui, t.done);
-    expect(await deepFocus(page)).toMatchObject({ tag: 'h2', text: t.done });
+    await expect.poll(() => deepFocus(page), WAIT).toMatchObject({ tag: 'h2', text: t.done });
     const repLine = (await ui.getByText(/^Your contact: /).textContent()) ?? '';
     const repName = repLine.replace('Your contact: ', '');
     expect(v.reps.map((r) => r.name)).toContain(repName);
@@ -267,7 +267,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     const email = ui.getByRole('textbox', { name: t.email });
     await expect.poll(() => email.getAttribute('aria-invalid'), WAIT).toBe('true');
     expect(await ui.locator('#k-email-e').textContent()).toBe(t.badEmail);
-    expect(await deepFocus(page)).toMatchObject({ name: 'email' });
+    await expect.poll(() => deepFocus(page), WAIT).toMatchObject({ name: 'email' });
     await capture(page, 'inline-en-5-server-error');
 
     // An answer on an earlier screen (as the contract allows: `answers.stage`) takes the

@@ -10,6 +10,10 @@ export async function tabTo(page: Page, what: string, match: (f: Focus) => boole
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const f = await deepFocus(page);
+    // Visible focus: every stop of the Tab key inside the widget shows an outline.
+    if (f && f.tag !== 'body' && f.tag !== 'koers-widget' && /^none|^\S+ 0px/.test(f.outline)) {
+      throw new Error(`no visible focus on ${JSON.stringify(f)}`);
+    }
     if (f && match(f)) return f;
   }
   throw new Error(`Tab never reached ${what} (now at ${JSON.stringify(await deepFocus(page))})`);

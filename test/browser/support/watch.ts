@@ -56,6 +56,7 @@ export async function deepFocus(page: Page) {
       text: (el.textContent ?? '').trim(),
       checked: el.checked,
       describedBy: el.getAttribute('aria-describedby'),
+      outline: `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth}`,
     };
   });
 }

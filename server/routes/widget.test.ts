@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { widgetRoutes } from '../../server/routes/widget';
+import { widgetRoutes } from './widget';
 
-// server/routes/widget.ts through app.request(): no port, no browser. (Here rather than beside
-// the route because test/browser/ is where the widget's tests live; move it if you prefer.)
+// The widget asset and demo routes through app.request(): no port, no browser.
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
