@@ -22,6 +22,7 @@ const result = await autocannon({
   url: opts.url,
   connections: opts.connections ?? 50,
   duration: opts.seconds,
+  timeout: 30, // seconds: a slow answer is measured, not dropped
   requests: [
     {
       method: 'POST',

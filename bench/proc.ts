@@ -45,9 +45,12 @@ export async function startServer(script: string, env: Record<string, string>): 
     url: `http://127.0.0.1:${port}`,
     spawnedAt,
     output: () => out,
+    /** SIGTERM, and SIGKILL after 5 s: a graceful stop waits for the whole outbox backlog. */
     async stop(signal = 'SIGTERM') {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }

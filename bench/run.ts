@@ -64,6 +64,8 @@ try {
     coldBare,
     rss: empty.memory,
     rssFull: full.memory,
+    rssIdle: empty.idle,
+    rssBare: bare.memory,
     outboxAfter: full.outbox,
     mailsSent: smtp.received(),
     widgetGzip,
@@ -87,11 +89,12 @@ async function coldStart(script: string, env: Record<string, string>): Promise<n
   }
 }
 
-async function bareRun(name: string): Promise<LoadResult> {
+async function bareRun(name: string): Promise<LoadResult & { memory: { rss: number; peak: number } }> {
   const server = await startServer('bench/bare-server.ts', {});
   try {
     await firstOk(server);
-    return await measure(name, server, '/echo', benchBody());
+    const load = await measure(name, server, '/echo', benchBody());
+    return { ...load, memory: memoryMb(server.proc.pid!) };
   } finally {
     await server.stop();
   }
@@ -103,10 +106,11 @@ async function realRun(name: string, db: string) {
     await firstOk(server);
     const form = await fetch(`${server.url}/api/v1/sites/zeilmaker-web/form`);
     const { formToken } = (await form.json()) as { formToken: string };
+    const idle = memoryMb(server.proc.pid!);
     const load = await measure(name, server, '/api/v1/sites/zeilmaker-web/leads', benchBody(formToken));
     const memory = memoryMb(server.proc.pid!);
     const { outbox } = (await (await fetch(`${server.url}/healthz`)).json()) as { outbox: unknown };
-    return { load, memory, outbox };
+    return { load, memory, idle, outbox };
   } finally {
     await server.stop();
   }

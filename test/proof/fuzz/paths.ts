@@ -1,6 +1,6 @@
 // Every field of the submission body (shared/submission.ts) with its JSON kind, whether it is
 // required, its maximum length and whether its value must be one of the config's ids. The fuzz
-// mutations pick from this table; a test below checks it against the schema's own shape.
+// mutations pick from this table (keep it in step with the schema).
 
 export type Kind = 'string' | 'boolean' | 'array' | 'object' | 'true';
 
