@@ -55,9 +55,17 @@ export function matches(when: RuleCondition, lead: LeadFacts): boolean {
   );
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date (YYYY-MM-DD) of `now` in the vendor's time zone. */
 export function localDate(now: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // Building a formatter is costly (ICU data); one per zone for the life of the process.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** Why a rep cannot take a lead now, or null when they can. */

@@ -38,115 +38,119 @@ export interface SubmitResult {
   body: SubmissionAnswer;
 }
 
+/** A write transaction (or a savepoint inside one). */
+export type WriteTx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** One submission in its own immediate transaction (tests, tools). The server batches: submit-queue.ts. */
 export function submitLead(deps: SubmitDeps, site: Site, sub: Submission, meta: SubmitMeta = {}): SubmitResult {
-  const { db, config, clock } = deps;
-  const earlier = findAnswer(db, site.key, sub.submissionId);
+  const earlier = findAnswer(deps.db, site.key, sub.submissionId);
   if (earlier) return { status: 200, body: earlier };
+  return deps.db.transaction((tx) => storeLead(tx, deps, site, sub, meta), { behavior: 'immediate' });
+}
+
+/**
+ * Qualifies, routes and stores one lead with its history, deadline and mails inside the caller's
+ * write transaction. better-sqlite3 transactions are synchronous: nothing here may await, and the
+ * routing state read here is the one we update.
+ */
+export function storeLead(tx: WriteTx, deps: SubmitDeps, site: Site, sub: Submission, meta: SubmitMeta = {}): SubmitResult {
+  const { config, clock } = deps;
+  const raced = findAnswer(tx, site.key, sub.submissionId);
+  if (raced) return { status: 200, body: raced };
 
   const qualification = qualify(sub, config);
   const emailDomain = sub.contact.email.slice(sub.contact.email.lastIndexOf('@') + 1).toLowerCase();
-
-  // better-sqlite3 transactions are synchronous: nothing below may await. "immediate" takes the
-  // write lock first, so the routing state read here is the one we update.
-  return db.transaction(
-    (tx) => {
-      const raced = findAnswer(tx, site.key, sub.submissionId);
-      if (raced) return { status: 200 as const, body: raced };
-
-      const now = clock.now();
-      const id = randomUUID();
-      const decision: RouteDecision = meta.spam
-        ? { teamId: null, repId: null, reason: `spam: ${meta.spam}` }
-        : chooseRoute(
-            {
-              tier: qualification.tier,
-              stage: sub.answers.stage,
-              timeline: sub.answers.timeline,
-              companySize: sub.contact.companySize,
-              country: sub.contact.country,
-              language: sub.language,
-              emailDomain,
-            },
-            config,
-            readRoutingState(tx, config, { emailDomain }),
-            { now },
-          );
-      const rep = config.reps.find((r) => r.id === decision.repId);
-      const nextStep = nextStepText(config, site, qualification.tier, sub.language, rep?.name ?? null);
-      const body: SubmissionAnswer = { leadId: id, nextStep, rep: rep ? { name: rep.name } : null };
-
-      const lead = tx
-        .insert(leads)
-        .values({
-          id,
-          site: site.key,
-          submissionId: sub.submissionId,
-          createdAt: now,
-          updatedAt: now,
-          language: sub.language,
-          status: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned',
-          processAccepted: sub.process.accepted,
-          deviation: sub.process.accepted ? null : (sub.process.deviation ?? null),
-          stage: sub.answers.stage,
-          budget: sub.answers.budget,
-          decisionProcess: sub.answers.decisionProcess,
-          timeline: sub.answers.timeline,
-          costOfInaction: sub.answers.costOfInaction || null,
-          stakeholderRoles: sub.stakeholders.roles,
-          finalSay: sub.stakeholders.finalSay,
-          orgInterest: sub.stakeholders.orgInterest || null,
-          personalInterest: sub.stakeholders.personalInterest || null,
-          contactName: sub.contact.name,
-          contactEmail: sub.contact.email,
-          emailDomain,
-          company: sub.contact.company,
-          phone: sub.contact.phone || null,
-          country: sub.contact.country ?? null,
-          companySize: sub.contact.companySize ?? null,
-          message: sub.contact.message || null,
-          consentAt: now,
-          consentVersion: CONSENT_TEXT_VERSION,
-          consentOrigin: meta.consentOrigin ?? null,
-          clientNetwork: meta.clientNetwork ?? null,
-          pageUrl: sub.context.pageUrl || null,
-          referrer: sub.context.referrer || null,
-          utm: sub.context.utm ?? null,
-          score: qualification.score,
+  const now = clock.now();
+  const id = randomUUID();
+  const decision: RouteDecision = meta.spam
+    ? { teamId: null, repId: null, reason: `spam: ${meta.spam}` }
+    : chooseRoute(
+        {
           tier: qualification.tier,
-          explanation: qualification.explanation,
-          noDecisionRisk: qualification.noDecisionRisk,
-          repId: decision.repId,
-          teamId: decision.teamId,
-          routingReason: decision.reason,
-          response: body,
-        })
-        .returning()
-        .get();
-      recordEvent(tx, {
-        leadId: id,
-        at: now,
-        type: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned',
-        repId: decision.repId,
-        teamId: decision.teamId,
-        detail: decision.reason,
-      });
-      // A bot gets the same kind of answer as a person, and nothing else happens.
-      if (meta.spam) return { status: 201 as const, body };
+          stage: sub.answers.stage,
+          timeline: sub.answers.timeline,
+          companySize: sub.contact.companySize,
+          country: sub.contact.country,
+          language: sub.language,
+          emailDomain,
+        },
+        config,
+        readRoutingState(tx, config, { emailDomain }),
+        { now },
+      );
+  const rep = config.reps.find((r) => r.id === decision.repId);
+  const nextStep = nextStepText(config, site, qualification.tier, sub.language, rep?.name ?? null);
+  const body: SubmissionAnswer = { leadId: id, nextStep, rep: rep ? { name: rep.name } : null };
 
-      saveCurrents(tx, decision);
-      scheduleSlaCheck(tx, config, { leadId: id, repId: decision.repId, tier: qualification.tier, assignedAt: now });
+  const lead = tx
+    .insert(leads)
+    .values({
+      id,
+      site: site.key,
+      submissionId: sub.submissionId,
+      createdAt: now,
+      updatedAt: now,
+      language: sub.language,
+      status: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned',
+      processAccepted: sub.process.accepted,
+      deviation: sub.process.accepted ? null : (sub.process.deviation ?? null),
+      stage: sub.answers.stage,
+      budget: sub.answers.budget,
+      decisionProcess: sub.answers.decisionProcess,
+      timeline: sub.answers.timeline,
+      costOfInaction: sub.answers.costOfInaction || null,
+      stakeholderRoles: sub.stakeholders.roles,
+      finalSay: sub.stakeholders.finalSay,
+      orgInterest: sub.stakeholders.orgInterest || null,
+      personalInterest: sub.stakeholders.personalInterest || null,
+      contactName: sub.contact.name,
+      contactEmail: sub.contact.email,
+      emailDomain,
+      company: sub.contact.company,
+      phone: sub.contact.phone || null,
+      country: sub.contact.country ?? null,
+      companySize: sub.contact.companySize ?? null,
+      message: sub.contact.message || null,
+      consentAt: now,
+      consentVersion: CONSENT_TEXT_VERSION,
+      consentOrigin: meta.consentOrigin ?? null,
+      clientNetwork: meta.clientNetwork ?? null,
+      pageUrl: sub.context.pageUrl || null,
+      referrer: sub.context.referrer || null,
+      utm: sub.context.utm ?? null,
+      score: qualification.score,
+      tier: qualification.tier,
+      explanation: qualification.explanation,
+      noDecisionRisk: qualification.noDecisionRisk,
+      repId: decision.repId,
+      teamId: decision.teamId,
+      routingReason: decision.reason,
+      response: body,
+    })
+    .returning()
+    .get();
+  recordEvent(tx, {
+    leadId: id,
+    at: now,
+    type: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned',
+    repId: decision.repId,
+    teamId: decision.teamId,
+    detail: decision.reason,
+  });
+  // A bot gets the same kind of answer as a person, and nothing else happens.
+  if (meta.spam) return { status: 201, body };
 
-      const earlierLead = decision.ownerLeadId ? earlierLeadOf(tx, decision.ownerLeadId) : undefined;
-      for (const message of leadMails({ lead, config, site, nextStep, earlierLead, repActions: deps.repActions })) {
-        enqueueMail(tx, message, { leadId: id, now });
-      }
-      return { status: 201 as const, body };
-    },
-    { behavior: 'immediate' },
-  );
+  saveCurrents(tx, decision);
+  scheduleSlaCheck(tx, config, { leadId: id, repId: decision.repId, tier: qualification.tier, assignedAt: now });
+
+  const earlierLead = decision.ownerLeadId ? earlierLeadOf(tx, decision.ownerLeadId) : undefined;
+  for (const message of leadMails({ lead, config, site, nextStep, earlierLead, repActions: deps.repActions })) {
+    enqueueMail(tx, message, { leadId: id, now });
+  }
+  return { status: 201, body };
 }
 
-function findAnswer(db: Pick<Db, 'select'>, site: string, submissionId: string): SubmissionAnswer | undefined {
+export function findAnswer(db: Pick<Db, 'select'>, site: string, submissionId: string): SubmissionAnswer | undefined {
   const row = db
     .select({ response: leads.response })
     .from(leads)

@@ -37,7 +37,8 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const { db, clock, log, handlers } = opts;
   const pollMs = opts.pollMs ?? 1000;
   const batchSize = opts.batchSize ?? 20;
-  const leaseMs = opts.leaseMs ?? 120_000;
+  // A killed worker's claims are taken again after this; longer than any one send should take.
+  const leaseMs = opts.leaseMs ?? 30_000;
   const maxAttempts = opts.maxAttempts ?? 25;
   const backoff = opts.backoff ?? { baseMs: 5_000, capMs: 30 * 60_000 };
   const random = opts.random ?? Math.random;
@@ -45,11 +46,27 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = true;
+  let stopping = false;
   let again = false;
+
+  /**
+   * The worker's own bookkeeping (claims, done, retry times) guards at-least-once work: if a power
+   * loss drops it, a job only runs again. So it skips the fsync wait that leads need (a process
+   * crash loses nothing either way in WAL mode).
+   */
+  function bookkeeping<T>(write: () => T): T {
+    const level = db.$client.pragma('synchronous', { simple: true });
+    db.$client.pragma('synchronous = NORMAL');
+    try {
+      return write();
+    } finally {
+      db.$client.pragma(`synchronous = ${level}`);
+    }
+  }
 
   function claim() {
     const now = clock.now();
-    return db.transaction(
+    return bookkeeping(() => db.transaction(
       (tx) => {
         const due = tx
           .select()
@@ -64,7 +81,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         return due.map((job) => ({ ...job, attempts: job.attempts + 1 }));
       },
       { behavior: 'immediate' },
-    );
+    ));
   }
 
   async function runJob(job: ReturnType<typeof claim>[number]) {
@@ -72,15 +89,19 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       const handler = handlers[job.kind];
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       await handler(job.payload, { id: job.id, leadId: job.leadId, attempts: job.attempts });
-      db.update(outbox).set({ status: 'done', doneAt: clock.now(), lockedUntil: null, lastError: null }).where(eq(outbox.id, job.id)).run();
+      bookkeeping(() =>
+        db.update(outbox).set({ status: 'done', doneAt: clock.now(), lockedUntil: null, lastError: null }).where(eq(outbox.id, job.id)).run(),
+      );
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const dead = job.attempts >= maxAttempts;
       const runAt = clock.now() + backoffDelay(job.attempts, backoff, random);
-      db.update(outbox)
-        .set({ status: dead ? 'dead' : 'pending', runAt, lockedUntil: null, lastError: message.slice(0, 1000) })
-        .where(eq(outbox.id, job.id))
-        .run();
+      bookkeeping(() =>
+        db.update(outbox)
+          .set({ status: dead ? 'dead' : 'pending', runAt, lockedUntil: null, lastError: message.slice(0, 1000) })
+          .where(eq(outbox.id, job.id))
+          .run(),
+      );
       const data = { job: job.id, kind: job.kind, attempt: job.attempts, error: message };
       if (dead) log.error('outbox job gave up after its last attempt; it stays in the outbox', data);
       else log.warn('outbox job failed; will retry', { ...data, retryInMs: runAt - clock.now() });
@@ -90,6 +111,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   async function runOnce(): Promise<number> {
     let total = 0;
     for (;;) {
+      if (stopping) return total; // stop() waits for the batch in hand, not for the whole backlog
       const jobs = claim();
       if (!jobs.length) return total;
       await Promise.all(jobs.map(runJob));
@@ -126,6 +148,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     runOnce,
     start() {
       stopped = false;
+      stopping = false;
       schedule(0);
     },
     nudge() {
@@ -134,6 +157,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     },
     async stop() {
       stopped = true;
+      stopping = true;
       clearTimeout(timer);
       await running;
     },

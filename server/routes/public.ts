@@ -12,7 +12,7 @@ import { clientAddress, networkOf } from '../http/client-address';
 import { rateLimit } from '../http/rate-limit';
 import { spamReason } from '../leads/spam-check';
 import { checkAnswers } from '../leads/check-answers';
-import { submitLead } from '../leads/submit';
+import { createSubmitQueue } from '../leads/submit-queue';
 
 // The public API a vendor's page talks to: the form and the lead submission (API.md).
 
@@ -22,6 +22,7 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
   const app = new Hono<Env>();
   const sites = new Map(deps.config.sites.map((s) => [s.key, s]));
   const client = (c: Context) => clientAddress(c, protection.trustedProxyHops);
+  const submitter = createSubmitQueue(deps);
 
   app.use('/sites/:site/*', siteGuard(sites));
   app.use(
@@ -61,7 +62,7 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
     zValidator('json', submissionSchema, (result) => {
       if (!result.success) throw invalidContent(zodFields(result.error));
     }),
-    (c) => {
+    async (c) => {
       const site = c.var.site;
       const submission = c.req.valid('json');
       const problems = checkAnswers(submission, deps.config, site);
@@ -73,7 +74,7 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
         minFillMs: protection.minFillMs,
         maxTokenAgeMs: protection.maxTokenAgeMs,
       });
-      const result = submitLead(deps, site, submission, {
+      const result = await submitter.submit(site, submission, {
         spam,
         consentOrigin: c.req.header('Origin') ?? originOf(submission.context.pageUrl),
         clientNetwork: networkOf(client(c)),

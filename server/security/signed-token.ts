@@ -13,8 +13,10 @@ export function verify(key: Buffer, token: string): string | undefined {
   const dot = token.indexOf('.');
   if (dot < 1) return undefined;
   const body = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
-  const expected = Buffer.from(mac(key, body), 'base64url');
+  // Compare the text, not decoded bytes: Node's base64url decoder skips foreign characters, so
+  // "ab>c" would decode like "abc" and an altered token would pass.
+  const given = Buffer.from(token.slice(dot + 1), 'utf8');
+  const expected = Buffer.from(mac(key, body), 'utf8');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   return Buffer.from(body, 'base64url').toString('utf8');
 }

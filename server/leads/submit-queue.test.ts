@@ -1,0 +1,34 @@
+import { describe, expect, it, vi } from 'vitest';
+import { leads, outbox } from '../db/schema';
+import { validSubmission } from '../../test/support/fixtures';
+import { testApp } from '../../test/support/test-app';
+import { createSubmitQueue } from './submit-queue';
+
+describe('group commit', () => {
+  it('stores submissions of one event-loop turn in one transaction, each answered after it', async () => {
+    const { db, deps, config } = testApp();
+    const queue = createSubmitQueue(deps);
+    const site = config.sites[0];
+    const transactions = vi.spyOn(db, 'transaction');
+    const results = await Promise.all(Array.from({ length: 20 }, () => queue.submit(site, validSubmission())));
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(db.select().from(leads).all()).toHaveLength(20);
+    expect(db.select().from(outbox).all()).toHaveLength(40);
+  });
+
+  it('isolates a failing submission in its savepoint and answers a repeat inside the batch with 200', async () => {
+    const { db, deps, config } = testApp();
+    const queue = createSubmitQueue(deps);
+    const site = config.sites[0];
+    const good = validSubmission();
+    const broken = validSubmission({ answers: { stage: 'not-in-config' } }); // check-answers would 422 it; here it throws
+    const [a, b, c] = await Promise.allSettled([queue.submit(site, good), queue.submit(site, broken), queue.submit(site, good)]);
+    expect(a).toMatchObject({ status: 'fulfilled', value: { status: 201 } });
+    expect(b).toMatchObject({ status: 'rejected' });
+    expect(c).toMatchObject({ status: 'fulfilled', value: { status: 200 } });
+    expect((c as PromiseFulfilledResult<{ body: unknown }>).value.body).toEqual((a as PromiseFulfilledResult<{ body: unknown }>).value.body);
+    expect(db.select().from(leads).all()).toHaveLength(1);
+    expect(db.select().from(outbox).all()).toHaveLength(2);
+  });
+});

@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { manualClock } from '../clock';
+import { openDatabase } from '../db/open';
+import { outbox } from '../db/schema';
+import { silentLog } from '../log';
+import { enqueueJob } from './enqueue';
+import { createOutboxWorker } from './worker';
+
+function setup(handler: (payload: unknown) => Promise<void>, maxAttempts = 3) {
+  const db = openDatabase(':memory:');
+  const clock = manualClock();
+  const worker = createOutboxWorker({
+    db,
+    clock,
+    log: silentLog,
+    maxAttempts,
+    batchSize: 2,
+    backoff: { baseMs: 1000, capMs: 4000 },
+    random: () => 0.5,
+    handlers: { test: handler },
+  });
+  return { db, clock, worker, add: (n: number) => enqueueJob(db, 'test', { n }, { now: clock.now() }) };
+}
+
+describe('outbox worker', () => {
+  it('retries with growing delays, then keeps the row as dead', async () => {
+    const { db, clock, worker, add } = setup(async () => {
+      throw new Error('451 try later');
+    });
+    add(1);
+    const delays: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      expect(await worker.runOnce()).toBe(1);
+      const row = db.select().from(outbox).get()!;
+      delays.push(row.runAt - clock.now());
+      expect(await worker.runOnce()).toBe(0); // not due yet
+      clock.set(row.runAt);
+    }
+    expect(delays.slice(0, 2)).toEqual([750, 1500]); // equal jitter: half fixed, half random (0.5)
+    const row = db.select().from(outbox).get()!;
+    expect(row).toMatchObject({ status: 'dead', attempts: 3, lastError: '451 try later' });
+    expect(await worker.runOnce()).toBe(0);
+  });
+
+  it('marks done what succeeded and leaves the database at synchronous=FULL', async () => {
+    const seen: unknown[] = [];
+    const { db, worker, add } = setup(async (p) => void seen.push(p));
+    for (let n = 0; n < 5; n++) add(n);
+    expect(await worker.runOnce()).toBe(5);
+    expect(seen).toEqual([0, 1, 2, 3, 4].map((n) => ({ n })));
+    expect(db.select().from(outbox).where(eq(outbox.status, 'done')).all()).toHaveLength(5);
+    expect(db.$client.pragma('synchronous', { simple: true })).toBe(2); // FULL
+  });
+
+  it('takes a crashed worker\'s claim again once its lease ran out', async () => {
+    const { db, clock, worker, add } = setup(async () => {});
+    add(1);
+    db.update(outbox).set({ lockedUntil: clock.now() + 30_000, attempts: 1 }).run(); // claimed, then killed
+    expect(await worker.runOnce()).toBe(0);
+    clock.advance(30_000);
+    expect(await worker.runOnce()).toBe(1);
+  });
+
+  it('stops after the batch in hand instead of draining the backlog', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { db, worker, add } = setup(() => gate);
+    for (let n = 0; n < 6; n++) add(n);
+    worker.start();
+    await new Promise((r) => setTimeout(r, 20));
+    const stopping = worker.stop();
+    release();
+    await stopping;
+    expect(db.select().from(outbox).where(eq(outbox.status, 'done')).all()).toHaveLength(2);
+  });
+});
