@@ -27,10 +27,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(script: string, env: Record<string, string>): Promise<Server> {
+export async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
   const port = await freePort();
   const spawnedAt = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', NODE_ENV: 'production', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,22 +1,20 @@
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { prepared } from '../db/prepared';
 import { leadEvents, leads } from '../db/schema';
 
 // The lead's history (lead_events): every routing decision and rep action, with time and reason.
 // Types: assigned | unassigned (routing), accepted | passed-on | not-a-fit (rep actions),
 // sla-expired (not accepted in time), spam.
 
-type Tx = Pick<Db, 'select' | 'insert'>;
-
 export type LeadEventType = 'assigned' | 'unassigned' | 'accepted' | 'passed-on' | 'not-a-fit' | 'sla-expired' | 'spam';
 
+/** `db` may be inside a transaction: the prepared statement runs on its one connection. */
 export function recordEvent(
-  tx: Tx,
+  db: Db,
   event: { leadId: string; at: number; type: LeadEventType; repId?: string | null; teamId?: string | null; detail: string },
 ) {
-  tx.insert(leadEvents)
-    .values({ ...event, repId: event.repId ?? null, teamId: event.teamId ?? null })
-    .run();
+  prepared(db).insertEvent.run({ ...event, repId: event.repId ?? null, teamId: event.teamId ?? null });
 }
 
 /** The latest assignment of the lead to a rep (the one its links and deadlines belong to). */

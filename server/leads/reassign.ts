@@ -19,6 +19,7 @@ import { scheduleSlaCheck } from './sla';
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
 export interface ReassignDeps {
+  db: Db;
   config: VendorConfig;
   repActions?: LeadMailInput['repActions'];
 }
@@ -39,7 +40,7 @@ export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: H
   const { config } = deps;
   const exclude = repsWhoHad(tx, lead.id);
   if (lead.repId) exclude.add(lead.repId);
-  const state = readRoutingState(tx, config, { emailDomain: lead.emailDomain, id: lead.id });
+  const state = readRoutingState(deps.db, config, { emailDomain: lead.emailDomain, id: lead.id });
   const decision = chooseRoute(leadFacts(lead), config, state, { now, exclude });
 
   const moved = tx
@@ -54,15 +55,15 @@ export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: H
     .where(eq(leads.id, lead.id))
     .returning()
     .get();
-  saveCurrents(tx, decision);
+  saveCurrents(deps.db, decision);
 
   const fromName = config.reps.find((r) => r.id === lead.repId)?.name ?? lead.repId ?? '?';
   const detail =
     cause.type === 'passed-on'
       ? `passed on by ${fromName}${cause.reason ? `: ${cause.reason}` : ''}`
       : `not accepted by ${fromName} within ${cause.minutes} minutes`;
-  recordEvent(tx, { leadId: lead.id, at: now, type: cause.type, repId: lead.repId, teamId: lead.teamId, detail });
-  recordEvent(tx, {
+  recordEvent(deps.db, { leadId: lead.id, at: now, type: cause.type, repId: lead.repId, teamId: lead.teamId, detail });
+  recordEvent(deps.db, {
     leadId: lead.id,
     at: now,
     type: decision.repId ? 'assigned' : 'unassigned',
@@ -73,8 +74,8 @@ export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: H
 
   const earlierLead = decision.ownerLeadId ? earlierLeadOf(tx, decision.ownerLeadId) : undefined;
   for (const message of handoverMails({ lead: moved, fromRepId: lead.repId, cause, config, earlierLead, repActions: deps.repActions })) {
-    enqueueMail(tx, message, { leadId: lead.id, now });
+    enqueueMail(deps.db, message, { leadId: lead.id, now });
   }
-  scheduleSlaCheck(tx, config, { leadId: lead.id, repId: decision.repId, tier: lead.tier, assignedAt: now });
+  scheduleSlaCheck(deps.db, config, { leadId: lead.id, repId: decision.repId, tier: lead.tier, assignedAt: now });
   return decision;
 }

@@ -55,12 +55,12 @@ export function performRepAction(deps: RepActionDeps, claim: ActionClaim, input:
       switch (claim.action) {
         case 'accept': {
           tx.update(leads).set({ status: 'accepted', updatedAt: now }).where(eq(leads.id, lead.id)).run();
-          recordEvent(tx, { ...event, type: 'accepted', detail: 'accepted via the link in the lead mail' });
+          recordEvent(deps.db, { ...event, type: 'accepted', detail: 'accepted via the link in the lead mail' });
           return { done: true as const, action: claim.action, lead: { ...lead, status: 'accepted' } };
         }
         case 'not-a-fit': {
           tx.update(leads).set({ status: 'not-a-fit', updatedAt: now }).where(eq(leads.id, lead.id)).run();
-          recordEvent(tx, { ...event, type: 'not-a-fit', detail: reason! });
+          recordEvent(deps.db, { ...event, type: 'not-a-fit', detail: reason! });
           return { done: true as const, action: claim.action, lead: { ...lead, status: 'not-a-fit' } };
         }
         case 'pass': {

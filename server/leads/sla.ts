@@ -24,12 +24,12 @@ export function acceptWithinMinutes(config: VendorConfig, tier: string): number 
 
 /** Schedules the check of this assignment, when the lead's tier has a deadline. */
 export function scheduleSlaCheck(
-  tx: Pick<Db, 'insert'>,
+  db: Db,
   config: VendorConfig,
   a: { leadId: string; repId: string | null; tier: string; assignedAt: number },
 ) {
   const minutes = acceptWithinMinutes(config, a.tier);
   if (!minutes || !a.repId) return;
   const payload: SlaCheckPayload = { leadId: a.leadId, repId: a.repId, assignedAt: a.assignedAt, minutes };
-  enqueueJob(tx, SLA_CHECK, payload, { leadId: a.leadId, now: a.assignedAt, runAt: a.assignedAt + minutes * 60_000 });
+  enqueueJob(db, SLA_CHECK, payload, { leadId: a.leadId, now: a.assignedAt, runAt: a.assignedAt + minutes * 60_000 });
 }

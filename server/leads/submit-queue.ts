@@ -34,7 +34,7 @@ export function createSubmitQueue(deps: SubmitDeps, maxBatch = 256): SubmitQueue
           batch.map((w) => {
             try {
               // A savepoint: one submission that throws leaves the others in the batch intact.
-              return { ok: true as const, result: tx.transaction((sp) => storeLead(sp, deps, w.site, w.sub, w.meta)) };
+              return { ok: true as const, result: tx.transaction(() => storeLead(deps, w.site, w.sub, w.meta)) };
             } catch (error) {
               return { ok: false as const, error };
             }

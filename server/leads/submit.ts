@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { Site, VendorConfig } from '../../shared/config';
 import { CONSENT_TEXT_VERSION } from '../../shared/consent';
 import type { Submission, SubmissionAnswer } from '../../shared/submission';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { leads } from '../db/schema';
+import { prepared } from '../db/prepared';
+import type { LeadRow } from '../mail/rep-lead';
 import { enqueueMail } from '../outbox/enqueue';
 import { earlierLeadOf, recordEvent } from './lead-history';
 import { leadMails, type LeadMailInput } from './lead-mails';
@@ -38,24 +38,22 @@ export interface SubmitResult {
   body: SubmissionAnswer;
 }
 
-/** A write transaction (or a savepoint inside one). */
-export type WriteTx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /** One submission in its own immediate transaction (tests, tools). The server batches: submit-queue.ts. */
 export function submitLead(deps: SubmitDeps, site: Site, sub: Submission, meta: SubmitMeta = {}): SubmitResult {
   const earlier = findAnswer(deps.db, site.key, sub.submissionId);
   if (earlier) return { status: 200, body: earlier };
-  return deps.db.transaction((tx) => storeLead(tx, deps, site, sub, meta), { behavior: 'immediate' });
+  return deps.db.transaction(() => storeLead(deps, site, sub, meta), { behavior: 'immediate' });
 }
 
 /**
- * Qualifies, routes and stores one lead with its history, deadline and mails inside the caller's
- * write transaction. better-sqlite3 transactions are synchronous: nothing here may await, and the
- * routing state read here is the one we update.
+ * Qualifies, routes and stores one lead with its history, deadline and mails. Call it inside a
+ * write transaction (or savepoint) of deps.db: its statements run on that one connection.
+ * better-sqlite3 transactions are synchronous: nothing here may await, and the routing state read
+ * here is the one we update.
  */
-export function storeLead(tx: WriteTx, deps: SubmitDeps, site: Site, sub: Submission, meta: SubmitMeta = {}): SubmitResult {
+export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: SubmitMeta = {}): SubmitResult {
   const { config, clock } = deps;
-  const raced = findAnswer(tx, site.key, sub.submissionId);
+  const raced = findAnswer(deps.db, site.key, sub.submissionId);
   if (raced) return { status: 200, body: raced };
 
   const qualification = qualify(sub, config);
@@ -75,61 +73,58 @@ export function storeLead(tx: WriteTx, deps: SubmitDeps, site: Site, sub: Submis
           emailDomain,
         },
         config,
-        readRoutingState(tx, config, { emailDomain }),
+        readRoutingState(deps.db, config, { emailDomain }),
         { now },
       );
   const rep = config.reps.find((r) => r.id === decision.repId);
   const nextStep = nextStepText(config, site, qualification.tier, sub.language, rep?.name ?? null);
   const body: SubmissionAnswer = { leadId: id, nextStep, rep: rep ? { name: rep.name } : null };
 
-  const lead = tx
-    .insert(leads)
-    .values({
-      id,
-      site: site.key,
-      submissionId: sub.submissionId,
-      createdAt: now,
-      updatedAt: now,
-      language: sub.language,
-      status: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned',
-      processAccepted: sub.process.accepted,
-      deviation: sub.process.accepted ? null : (sub.process.deviation ?? null),
-      stage: sub.answers.stage,
-      budget: sub.answers.budget,
-      decisionProcess: sub.answers.decisionProcess,
-      timeline: sub.answers.timeline,
-      costOfInaction: sub.answers.costOfInaction || null,
-      stakeholderRoles: sub.stakeholders.roles,
-      finalSay: sub.stakeholders.finalSay,
-      orgInterest: sub.stakeholders.orgInterest || null,
-      personalInterest: sub.stakeholders.personalInterest || null,
-      contactName: sub.contact.name,
-      contactEmail: sub.contact.email,
-      emailDomain,
-      company: sub.contact.company,
-      phone: sub.contact.phone || null,
-      country: sub.contact.country ?? null,
-      companySize: sub.contact.companySize ?? null,
-      message: sub.contact.message || null,
-      consentAt: now,
-      consentVersion: CONSENT_TEXT_VERSION,
-      consentOrigin: meta.consentOrigin ?? null,
-      clientNetwork: meta.clientNetwork ?? null,
-      pageUrl: sub.context.pageUrl || null,
-      referrer: sub.context.referrer || null,
-      utm: sub.context.utm ?? null,
-      score: qualification.score,
-      tier: qualification.tier,
-      explanation: qualification.explanation,
-      noDecisionRisk: qualification.noDecisionRisk,
-      repId: decision.repId,
-      teamId: decision.teamId,
-      routingReason: decision.reason,
-      response: body,
-    })
-    .returning()
-    .get();
-  recordEvent(tx, {
+  const lead: LeadRow = {
+    id,
+    site: site.key,
+    submissionId: sub.submissionId,
+    createdAt: now,
+    updatedAt: now,
+    language: sub.language,
+    status: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned',
+    processAccepted: sub.process.accepted,
+    deviation: sub.process.accepted ? null : (sub.process.deviation ?? null),
+    stage: sub.answers.stage,
+    budget: sub.answers.budget,
+    decisionProcess: sub.answers.decisionProcess,
+    timeline: sub.answers.timeline,
+    costOfInaction: sub.answers.costOfInaction || null,
+    stakeholderRoles: sub.stakeholders.roles,
+    finalSay: sub.stakeholders.finalSay,
+    orgInterest: sub.stakeholders.orgInterest || null,
+    personalInterest: sub.stakeholders.personalInterest || null,
+    contactName: sub.contact.name,
+    contactEmail: sub.contact.email,
+    emailDomain,
+    company: sub.contact.company,
+    phone: sub.contact.phone || null,
+    country: sub.contact.country ?? null,
+    companySize: sub.contact.companySize ?? null,
+    message: sub.contact.message || null,
+    consentAt: now,
+    consentVersion: CONSENT_TEXT_VERSION,
+    consentOrigin: meta.consentOrigin ?? null,
+    clientNetwork: meta.clientNetwork ?? null,
+    pageUrl: sub.context.pageUrl || null,
+    referrer: sub.context.referrer || null,
+    utm: sub.context.utm ?? null,
+    score: qualification.score,
+    tier: qualification.tier,
+    explanation: qualification.explanation,
+    noDecisionRisk: qualification.noDecisionRisk,
+    repId: decision.repId,
+    teamId: decision.teamId,
+    routingReason: decision.reason,
+    response: body,
+  };
+  prepared(deps.db).insertLead.run(lead);
+  recordEvent(deps.db, {
     leadId: id,
     at: now,
     type: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned',
@@ -140,21 +135,16 @@ export function storeLead(tx: WriteTx, deps: SubmitDeps, site: Site, sub: Submis
   // A bot gets the same kind of answer as a person, and nothing else happens.
   if (meta.spam) return { status: 201, body };
 
-  saveCurrents(tx, decision);
-  scheduleSlaCheck(tx, config, { leadId: id, repId: decision.repId, tier: qualification.tier, assignedAt: now });
+  saveCurrents(deps.db, decision);
+  scheduleSlaCheck(deps.db, config, { leadId: id, repId: decision.repId, tier: qualification.tier, assignedAt: now });
 
-  const earlierLead = decision.ownerLeadId ? earlierLeadOf(tx, decision.ownerLeadId) : undefined;
+  const earlierLead = decision.ownerLeadId ? earlierLeadOf(deps.db, decision.ownerLeadId) : undefined;
   for (const message of leadMails({ lead, config, site, nextStep, earlierLead, repActions: deps.repActions })) {
-    enqueueMail(tx, message, { leadId: id, now });
+    enqueueMail(deps.db, message, { leadId: id, now });
   }
   return { status: 201, body };
 }
 
-export function findAnswer(db: Pick<Db, 'select'>, site: string, submissionId: string): SubmissionAnswer | undefined {
-  const row = db
-    .select({ response: leads.response })
-    .from(leads)
-    .where(and(eq(leads.site, site), eq(leads.submissionId, submissionId)))
-    .get();
-  return row?.response as SubmissionAnswer | undefined;
+export function findAnswer(db: Db, site: string, submissionId: string): SubmissionAnswer | undefined {
+  return prepared(db).answerOf.get({ site, submissionId })?.response as SubmissionAnswer | undefined;
 }

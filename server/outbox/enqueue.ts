@@ -1,17 +1,16 @@
 import type { Db } from '../db/open';
-import { outbox } from '../db/schema';
+import { prepared } from '../db/prepared';
 import type { MailMessage } from '../mail/message';
 
-type Tx = Pick<Db, 'insert'>;
+// `db` may be inside the caller's transaction: the prepared statement runs on its one connection,
+// so the job commits (or not) together with what it belongs to.
 
-/** Adds a durable job inside the caller's transaction; the worker runs it at `runAt` or later. */
-export function enqueueJob(tx: Tx, kind: string, payload: unknown, opts: { leadId?: string; now: number; runAt?: number }) {
-  tx.insert(outbox)
-    .values({ kind, leadId: opts.leadId ?? null, payload, runAt: opts.runAt ?? opts.now, createdAt: opts.now })
-    .run();
+/** Adds a durable job; the worker runs it at `runAt` or later. */
+export function enqueueJob(db: Db, kind: string, payload: unknown, opts: { leadId?: string; now: number; runAt?: number }) {
+  prepared(db).insertJob.run({ kind, leadId: opts.leadId ?? null, payload, runAt: opts.runAt ?? opts.now, createdAt: opts.now });
 }
 
-/** Adds a mail to the outbox inside the caller's transaction; the worker sends it. */
-export function enqueueMail(tx: Tx, message: MailMessage, opts: { leadId?: string; now: number }) {
-  enqueueJob(tx, 'mail', message, opts);
+/** Adds a mail to the outbox; the worker sends it. */
+export function enqueueMail(db: Db, message: MailMessage, opts: { leadId?: string; now: number }) {
+  enqueueJob(db, 'mail', message, opts);
 }

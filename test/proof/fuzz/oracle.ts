@@ -102,17 +102,9 @@ export function storedLeadProblems(db: Db, site: Site, config: VendorConfig, sen
   return problems;
 }
 
-/**
- * The genuine token, or a re-encoding of it: same payload text, same signature BYTES. Node's
- * base64url decoder skips characters outside the alphabet and unused trailing bits, so
- * "abc>def" verifies like "abcdef" — harmless (nothing new can be signed), noted in the report.
- */
+/** Only the genuine token itself counts: the server compares the signature as text. */
 export function sameToken(token: string | undefined, genuine: string | undefined): boolean {
-  if (token === undefined || genuine === undefined) return false;
-  if (token === genuine) return true;
-  const [p1, s1] = [token.slice(0, token.indexOf('.')), token.slice(token.indexOf('.') + 1)];
-  const [p2, s2] = [genuine.slice(0, genuine.indexOf('.')), genuine.slice(genuine.indexOf('.') + 1)];
-  return token.indexOf('.') > 0 && p1 === p2 && Buffer.from(s1, 'base64url').equals(Buffer.from(s2, 'base64url'));
+  return token !== undefined && token === genuine;
 }
 
 /** Parsed as the server reads a body: UTF-8 decoded (a leading BOM dropped), then JSON. */

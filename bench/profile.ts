@@ -1,0 +1,58 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchBody } from './body';
+import { firstOk, runLoad, startServer } from './proc';
+import { startNullSmtp } from './smtp-null';
+
+// `npx tsx bench/profile.ts [seconds]`: the real server under the bench's submit load with
+// --cpu-prof, then the functions that took the most CPU (self time), for finding what to speed up.
+
+const seconds = Number(process.argv[2] ?? 8);
+const work = mkdtempSync(join(tmpdir(), 'koers-profile-'));
+const smtp = await startNullSmtp();
+const server = await startServer(
+  'server/main.ts',
+  {
+    DATABASE_PATH: join(work, 'koers.db'),
+    SMTP_URL: smtp.url,
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_SITE_PER_MINUTE: '0',
+    MIN_FILL_SECONDS: '0',
+  },
+  ['--cpu-prof', `--cpu-prof-dir=${work}`],
+);
+await firstOk(server);
+const { formToken } = (await (await fetch(`${server.url}/api/v1/sites/zeilmaker-web/form`)).json()) as { formToken: string };
+const load = await runLoad(`${server.url}/api/v1/sites/zeilmaker-web/leads`, benchBody(formToken), seconds);
+console.log(`load: ${load.rps.toFixed(0)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms`);
+server.proc.kill('SIGINT');
+await new Promise((r) => server.proc.once('exit', r));
+await smtp.close();
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+const file = readdirSync(work).find((f) => f.endsWith('.cpuprofile'));
+if (!file) throw new Error('no profile written');
+const profile = JSON.parse(readFileSync(join(work, file), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+const self = new Map<number, number>();
+profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const byName = new Map<string, number>();
+const byFile = new Map<string, number>();
+let total = 0;
+for (const node of profile.nodes) {
+  const t = self.get(node.id) ?? 0;
+  total += t;
+  const where = node.callFrame.url.replace(/^file:\/\/.*?\/(node_modules\/|work\/main\/)/, '$1') || '(native)';
+  const name = `${node.callFrame.functionName || '(anonymous)'} ${where}:${node.callFrame.lineNumber + 1}`;
+  byName.set(name, (byName.get(name) ?? 0) + t);
+  const pkg = where.startsWith('node_modules/') ? where.split('/').slice(0, where.startsWith('node_modules/@') ? 3 : 2).join('/') : where.split('/')[0];
+  byFile.set(pkg, (byFile.get(pkg) ?? 0) + t);
+}
+const top = (m: Map<string, number>, n: number) =>
+  [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
+console.log('\nby package / folder:\n' + top(byFile, 15).join('\n'));
+console.log('\nby function (self time):\n' + top(byName, 30).join('\n'));
