@@ -56,3 +56,21 @@ const top = (m: Map<string, number>, n: number) =>
   [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
 console.log('\nby package / folder:\n' + top(byFile, 15).join('\n'));
 console.log('\nby function (self time):\n' + top(byName, 30).join('\n'));
+
+// Inclusive time of the functions that mark the stages of a lead (each counted once per stack).
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+const nodeById = new Map(profile.nodes.map((n) => [n.id, n]));
+const STAGES = ['storeLead', 'flush', 'repLeadMail', 'prospectConfirmationMail', 'qualify', 'chooseRoute', 'readRoutingState', 'runJob', 'sendMail', 'spamReason', 'checkAnswers', 'safeParseAsync', 'claim', 'bookkeeping'];
+const inclusive = new Map<string, number>();
+for (const [id, t] of self) {
+  const seen = new Set<string>();
+  for (let n: number | undefined = id; n !== undefined; n = parentOf.get(n)) {
+    const name = nodeById.get(n)!.callFrame.functionName;
+    if (STAGES.includes(name) && !seen.has(name)) {
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + t);
+    }
+  }
+}
+console.log('\nstages (inclusive):\n' + top(inclusive, STAGES.length).join('\n'));
