@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 
 // Baseline (a): a bare Hono app on @hono/node-server, started the same way as the real server
-// (node --import tsx). It reads the JSON body and answers JSON — no validation, no database.
+// (bundled, then plain node). It reads the JSON body and answers JSON — no validation, no database.
 
 const app = new Hono();
 app.get('/healthz', (c) => c.json({ status: 'ok' }));

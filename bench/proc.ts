@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from '../scripts/build-server';
 
 // Child processes for the bench: a server (real or bare) started like `npm start` would
-// (node --import tsx …), the time to its first 200, its memory, and the load generator.
+// (bundled, then plain node), the time to its first 200, its memory, and the load generator.
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -27,10 +29,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts `script` the way `npm start` runs the server: bundled to plain JavaScript first
+ * (scripts/build-server.ts), then `node --enable-source-maps` — the bare baseline likewise.
+ */
 export async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+  const built = await buildServer(script, script === 'server/main.ts' ? 'dist/server/main.mjs' : `dist/bench/${basename(script, '.ts')}.mjs`);
   const port = await freePort();
   const spawnedAt = performance.now();
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const proc = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', built], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', NODE_ENV: 'production', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

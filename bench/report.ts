@@ -20,7 +20,7 @@ export interface Figures {
   coldBare: number[];
   rss: { rss: number; peak: number };
   rssFull: { rss: number; peak: number };
-  /** The real server before any load, and the bare Hono process after its load (same tsx loader). */
+  /** The real server before any load, and the bare Hono process after its load (both bundled, plain node). */
   rssIdle: { rss: number; peak: number };
   rssBare: { rss: number; peak: number };
   outboxAfter: unknown;
@@ -76,7 +76,7 @@ export function render(x: Figures, when: Date): string {
     `| server RSS after load (empty db / ${x.leads.toLocaleString('en')} leads) | ${f0(x.rss.rss)} / ${f0(x.rssFull.rss)} MB | ≤ 150 MB: ${mark(Math.max(x.rss.rss, x.rssFull.rss) <= 150)} |`,
     `| server peak RSS during load (VmHWM) | ${f0(peak)} MB | — |`,
     `| real server RSS at start, before load | ${f0(x.rssIdle.rss)} MB | — |`,
-    `| bare Hono RSS after its load (same \`node --import tsx\` start) | ${f0(x.rssBare.rss)} MB | — |`,
+    `| bare Hono RSS after its load (same bundled \`node\` start) | ${f0(x.rssBare.rss)} MB | — |`,
     `| widget.js gzip -9 | ${x.widgetGzip ?? 'missing'} bytes | — |`,
     '',
     `The real server ran as in production: WAL with synchronous=FULL (one fsync per lead), the outbox worker sending over SMTP to a`,

@@ -1,8 +1,8 @@
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { formatPath } from '../shared/api-error';
 import { createApp } from './app';
+import { DIST_DIR, ROOT } from './paths';
 import { systemClock } from './clock';
 import { EXAMPLE_CONFIG_PATH, loadConfigFile } from './config/load-config';
 import { openDatabase } from './db/open';
@@ -36,9 +36,8 @@ if (!loaded.ok) {
 }
 const config = loaded.config;
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const distDir = `${root}/dist`;
-if (ensureWidgetBuilt(root)) log.info('Built the widget (dist/widget.js was missing or older than its sources).');
+const distDir = DIST_DIR;
+if (ensureWidgetBuilt(ROOT)) log.info('Built the widget (dist/widget.js was missing or older than its sources).');
 if (!existsSync(`${distDir}/widget.js`)) log.warn('No dist/widget.js: /widget.js will answer 404.');
 
 const db = openDatabase(env.DATABASE_PATH);

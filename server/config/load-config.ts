@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { formatPath } from '../../shared/api-error';
 import { checkConfigReferences } from '../../shared/config-check';
 import { vendorConfigSchema, type VendorConfig } from '../../shared/config';
+import { EXAMPLE_CONFIG_PATH } from '../paths';
 
-export const EXAMPLE_CONFIG_PATH = fileURLToPath(new URL('./example.config.json', import.meta.url));
+export { EXAMPLE_CONFIG_PATH };
 
 export type ConfigResult = { ok: true; config: VendorConfig } | { ok: false; problems: string[] };
 
