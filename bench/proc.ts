@@ -29,15 +29,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The node flags of `npm start` (package.json), so both servers run exactly as in production. */
+const START_FLAGS: string[] = (() => {
+  const start = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.start as string;
+  const flags = /\bnode ((?:--\S+ )*)dist\/server\/main\.mjs/.exec(start);
+  if (!flags) throw new Error(`bench: cannot find the node command in the start script: ${start}`);
+  return flags[1].trim().split(/\s+/).filter(Boolean);
+})();
+
 /**
  * Starts `script` the way `npm start` runs the server: bundled to plain JavaScript first
- * (scripts/build-server.ts), then `node --enable-source-maps` — the bare baseline likewise.
+ * (scripts/build-server.ts), then node with the start script's flags — the bare baseline likewise.
  */
 export async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
   const built = await buildServer(script, script === 'server/main.ts' ? 'dist/server/main.mjs' : `dist/bench/${basename(script, '.ts')}.mjs`);
   const port = await freePort();
   const spawnedAt = performance.now();
-  const proc = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', built], {
+  const proc = spawn(process.execPath, [...START_FLAGS, ...nodeArgs, built], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', NODE_ENV: 'production', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
