@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from '../scripts/build-server';
+import { freePort } from '../test/support/server-process';
 
 // Child processes for the bench: a server (real or bare) started like `npm start` would
 // (bundled, then plain node), the time to its first 200, its memory, and the load generator.
@@ -18,16 +18,6 @@ export interface Server {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The node flags of `npm start` (package.json), so both servers run exactly as in production. */
 const START_FLAGS: string[] = (() => {

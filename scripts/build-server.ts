@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { newestMtime } from '../server/newest-mtime';
 import { fileURLToPath } from 'node:url';
 
 // `npm start` runs the server as plain JavaScript: bundled here from server/main.ts into
@@ -9,19 +10,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 /** Bundles `entry` to `outfile` when the output is missing or older than server/ and shared/. */
 export async function buildServer(entry = 'server/main.ts', outfile = 'dist/server/main.mjs'): Promise<string> {
   const out = join(ROOT, outfile);
-  const sources = Math.max(newest(join(ROOT, 'server')), newest(join(ROOT, 'shared')), statSync(join(ROOT, entry)).mtimeMs);
+  const sources = Math.max(newestMtime(join(ROOT, 'server')), newestMtime(join(ROOT, 'shared')), statSync(join(ROOT, entry)).mtimeMs);
   if (existsSync(out) && statSync(out).mtimeMs > sources) return out;
   await build({
     entryPoints: [join(ROOT, entry)],
