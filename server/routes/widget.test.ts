@@ -64,6 +64,14 @@ describe('GET /demo', () => {
     expect(html).toContain('<script src="/widget.js" data-site="zeilmaker-web" async></script>');
   });
 
+  it('runs under a strict CSP that allows the widget (and on /demo/cross-origin its other origin) only', async () => {
+    const own = (await setup('x').request('http://localhost:3000/demo')).headers.get('Content-Security-Policy');
+    expect(own).toContain("default-src 'none'; script-src 'self'; connect-src 'self';");
+    const cross = await setup('x').request('http://localhost:3000/demo/cross-origin');
+    expect(cross.headers.get('Content-Security-Policy')).toContain("script-src 'self' http://127.0.0.1:3000; connect-src 'self' http://127.0.0.1:3000;");
+    expect(await cross.text()).toContain('<script src="http://127.0.0.1:3000/widget.js"');
+  });
+
   it('/demo/launcher has no [data-koers] element, so the widget opens from its launcher', async () => {
     const html = await (await setup('x').request('/demo/launcher')).text();
     expect(html).not.toContain('data-koers');

@@ -47,16 +47,24 @@ export function widgetRoutes(opts: WidgetRoutesOptions): Hono {
     return c.body(a.body);
   });
 
-  app.get('/demo', (c) => c.html(demoPage(opts.demoSiteKey, true, '')));
-  app.get('/demo/launcher', (c) => c.html(demoPage(opts.demoSiteKey, false, '')));
+  app.get('/demo', (c) => c.html(demoPage(opts.demoSiteKey, true, ''), 200, demoHeaders('')));
+  app.get('/demo/launcher', (c) => c.html(demoPage(opts.demoSiteKey, false, ''), 200, demoHeaders('')));
   // The same page, loading the widget from this server under its other loopback name, so the
   // page and the API are two origins (real CORS): open http://localhost:PORT/demo/cross-origin.
   app.get('/demo/cross-origin', (c) => {
     const api = new URL(c.req.url);
     api.hostname = api.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
-    return c.html(demoPage(opts.demoSiteKey, true, api.origin));
+    return c.html(demoPage(opts.demoSiteKey, true, api.origin), 200, demoHeaders(api.origin));
   });
   return app;
+}
+
+/** The demo runs under a strict CSP, like a careful customer's page: the widget must cope. */
+function demoHeaders(apiOrigin: string): Record<string, string> {
+  const api = apiOrigin ? ` ${apiOrigin}` : '';
+  return {
+    'Content-Security-Policy': `default-src 'none'; script-src 'self'${api}; connect-src 'self'${api}; style-src 'self' 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`,
+  };
 }
 
 function ifNoneMatch(header: string | undefined, etag: string): boolean {

@@ -50,8 +50,8 @@ export function spawnServer(env: Record<string, string>, port: number): ServerPr
 }
 
 /** Starts the server and waits until /healthz answers 200. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const server = spawnServer(env, await freePort());
+export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  const server = spawnServer(env, port ?? (await freePort()));
   let exitCode: number | null | undefined;
   void server.exited.then((c) => (exitCode = c));
   await until(
