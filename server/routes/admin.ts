@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
-import { desc, sql } from 'drizzle-orm';
+import { desc, ne, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app';
 import { leads } from '../db/schema';
 import { ApiHttpError } from '../http/api-error';
 import { outboxCounts } from '../outbox/worker';
+import { leadsCsv } from './leads-csv';
 
 // /api/v1/admin/* for sales ops and monitoring, behind ADMIN_TOKEN (unset: not mounted).
 
@@ -32,6 +33,19 @@ export function adminRoutes(deps: Pick<AppDeps, 'db'>, token: string) {
           .map((r) => [r.key, r.n]),
       );
     return c.json({ byStatus: group(leads.status), byTier: group(leads.tier), outbox: outboxCounts(deps.db) });
+  });
+
+  /** Every lead (spam excluded unless ?spam=1) as CSV, newest first, for a spreadsheet. */
+  app.get('/leads.csv', (c) => {
+    const withSpam = c.req.query('spam') === '1';
+    const rows = deps.db
+      .select()
+      .from(leads)
+      .where(withSpam ? undefined : ne(leads.status, 'spam'))
+      .orderBy(desc(leads.createdAt))
+      .all();
+    c.header('Content-Disposition', 'attachment; filename="koers-leads.csv"');
+    return c.body(leadsCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
 
   /** The newest leads (up to 200), without the stored answer body. */
