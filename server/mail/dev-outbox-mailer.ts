@@ -13,15 +13,16 @@ export function devOutboxMailer(db: Db, clock: Clock): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message) {
-      const info = await transport.sendMail(toNodemailer(message));
+      const mail = toNodemailer(message);
+      const info = await transport.sendMail(mail);
       db.insert(devMail)
         .values({
           at: clock.now(),
           from: message.from,
           to: message.to.map((a) => a.address).join(', '),
           subject: message.subject,
-          text: message.text,
-          html: message.html,
+          text: String(mail.text),
+          html: String(mail.html),
           raw: (info.message as Buffer).toString('utf8'),
         })
         .run();

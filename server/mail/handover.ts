@@ -1,6 +1,6 @@
 import type { Rep, Site, VendorConfig } from '../../shared/config';
 import type { Language } from '../../shared/localized';
-import { renderHtml, renderText, type Block } from './layout';
+import type { Block } from './layout';
 import type { MailAddress, MailMessage } from './message';
 import type { LeadRow } from './rep-lead';
 import { routingTexts } from './routing-texts';
@@ -25,8 +25,8 @@ export function movedOnMail(a: {
     from: a.config.vendor.from,
     to: [a.to],
     subject: t.movedSubject(a.lead.company),
-    text: renderText(title, blocks),
-    html: renderHtml(title, blocks),
+    title,
+    blocks,
   };
 }
 
@@ -54,7 +54,7 @@ export function contactChangedMail(a: {
     to: [{ name: a.lead.contactName, address: a.lead.contactEmail }],
     replyTo,
     subject: title,
-    text: renderText(title, blocks),
-    html: renderHtml(title, blocks),
+    title,
+    blocks,
   };
 }

@@ -1,18 +1,22 @@
+import { z } from 'zod';
 import { escapeHtml } from './escape';
 
 // One document model rendered twice: the text part and the (escaped) HTML part of every mail.
+// The outbox stores the model (a few KB) and the mailer renders it when sending: what a mail
+// says is fixed when it is queued, and storing a lead stays cheap.
 
-export interface Block {
-  heading?: string;
+export const blockSchema = z.strictObject({
+  heading: z.string().optional(),
   /** Label/value rows; a value may span lines. */
-  rows?: [label: string, value: string][];
+  rows: z.array(z.tuple([z.string(), z.string()])).optional(),
   /** Plain paragraphs. */
-  lines?: string[];
+  lines: z.array(z.string()).optional(),
   /** Links shown as buttons in HTML, as "label: url" in text. */
-  links?: { label: string; href: string }[];
+  links: z.array(z.strictObject({ label: z.string(), href: z.string() })).optional(),
   /** Highlighted in HTML (a warning or the key fact). */
-  strong?: boolean;
-}
+  strong: z.boolean().optional(),
+});
+export type Block = z.infer<typeof blockSchema>;
 
 export function renderText(title: string, blocks: Block[]): string {
   const out: string[] = [title, '='.repeat(Math.min(title.length, 72)), ''];

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { blockSchema } from './layout';
 
-// A rendered mail as stored in the outbox: the worker sends exactly this. Recipients come from
-// the config and the validated contact address only; user text never becomes a header line.
+// A mail as stored in the outbox: headers and the document model (layout.ts); the mailer renders
+// its text and HTML parts when sending. Recipients come from the config and the validated
+// contact address only; user text never becomes a header line.
 
 const address = z.strictObject({ name: z.string().optional(), address: z.email() });
 
@@ -12,8 +14,8 @@ export const mailMessageSchema = z.strictObject({
   to: z.array(address).min(1),
   replyTo: address.optional(),
   subject: z.string(),
-  text: z.string(),
-  html: z.string(),
+  title: z.string(),
+  blocks: z.array(blockSchema),
 });
 export type MailMessage = z.infer<typeof mailMessageSchema>;
 export type MailAddress = z.infer<typeof address>;

@@ -1,7 +1,7 @@
 import type { Site, VendorConfig } from '../../shared/config';
 import { resolveText, type Language, type Localized } from '../../shared/localized';
 import type { LeadRow } from './rep-lead';
-import { renderHtml, renderText, type Block } from './layout';
+import type { Block } from './layout';
 import type { MailAddress, MailMessage } from './message';
 import { mailTexts } from './texts';
 
@@ -45,7 +45,7 @@ export function prospectConfirmationMail({ lead, config, site, nextStep, replyTo
     to: [{ name: lead.contactName, address: lead.contactEmail }],
     replyTo,
     subject: t.prospectSubject(vendor),
-    text: renderText(title, blocks),
-    html: renderHtml(title, blocks),
+    title,
+    blocks,
   };
 }

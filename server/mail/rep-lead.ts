@@ -1,7 +1,7 @@
 import type { ChoiceQuestion, Rep, VendorConfig } from '../../shared/config';
 import { resolveText, type Language, type Localized } from '../../shared/localized';
 import type { leads } from '../db/schema';
-import { renderHtml, renderText, type Block } from './layout';
+import type { Block } from './layout';
 import type { MailAddress, MailMessage } from './message';
 import { mailTexts } from './texts';
 
@@ -108,8 +108,8 @@ export function repLeadMail({ lead, config, language, to, notes = [], actions = 
     to: [to],
     replyTo: { name: lead.contactName, address: lead.contactEmail },
     subject,
-    text: renderText(title, blocks),
-    html: renderHtml(title, blocks),
+    title,
+    blocks,
   };
 }
 

@@ -1,8 +1,8 @@
 import type { Db } from '../db/open';
 
 // Erases one person (by email address) from leads, their history, the outbox and the development
-// outbox. secure_delete overwrites the freed pages; a WAL checkpoint removes the old copies
-// from the write-ahead log too.
+// outbox. secure_delete overwrites what is deleted, VACUUM rewrites the file without stale copies,
+// and a WAL checkpoint removes the old copies from the write-ahead log too.
 
 export interface EraseResult {
   leads: number;
@@ -37,6 +37,10 @@ export function eraseEmail(db: Db, email: string): EraseResult {
     for (const id of ids) leadRows += sqlite.prepare('delete from leads where id = ?').run(id).changes; // events cascade
     return { leads: leadRows, outbox: outboxRows, devMail };
   })();
+  // secure_delete zeroes deleted cells, but page splits leave stale copies of rows in pages'
+  // free space; VACUUM rewrites every page, so no copy survives. It holds the write lock while
+  // it runs (seconds per GB): run an erase at a quiet moment.
+  sqlite.exec('VACUUM');
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return result;
 }
