@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from './open';
-import { leadEvents, leads, outbox, routingState } from './schema';
+import { leadEvents, leads, OPEN_STATUSES, outbox, routingState } from './schema';
 
 // The statements of the submit path, built and prepared once per database instead of per call:
 // building SQL and sqlite3_prepare took about a third of the CPU per lead (bench/profile.ts).
@@ -8,7 +8,6 @@ import { leadEvents, leads, outbox, routingState } from './schema';
 // them part of that transaction (or savepoint).
 
 const p = (name: string) => sql.placeholder(name);
-const OPEN = ['assigned', 'accepted'];
 
 function build(db: Db) {
   const allColumns = <T extends Parameters<typeof getTableColumns>[0]>(table: T) =>
@@ -27,7 +26,7 @@ function build(db: Db) {
         db
           .select({ one: sql`1` })
           .from(leads)
-          .where(and(eq(leads.repId, p('repId')), inArray(leads.status, OPEN)))
+          .where(and(eq(leads.repId, p('repId')), inArray(leads.status, OPEN_STATUSES)))
           .limit(p('limit'))
           .as('limited'),
       )
@@ -35,7 +34,7 @@ function build(db: Db) {
     ownerOf: db
       .select({ id: leads.id, repId: leads.repId })
       .from(leads)
-      .where(and(eq(leads.emailDomain, p('emailDomain')), inArray(leads.status, OPEN), isNotNull(leads.repId), ne(leads.id, p('exceptId'))))
+      .where(and(eq(leads.emailDomain, p('emailDomain')), inArray(leads.status, OPEN_STATUSES), isNotNull(leads.repId), ne(leads.id, p('exceptId'))))
       .orderBy(desc(leads.createdAt))
       .limit(1)
       .prepare(),

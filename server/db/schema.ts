@@ -22,6 +22,9 @@ export interface Utm {
   content?: string;
 }
 
+/** Lead statuses that still occupy their rep (capacity) and bind their company (ownership). */
+export const OPEN_STATUSES = ['assigned', 'accepted'];
+
 export const leads = sqliteTable(
   'leads',
   {

@@ -6,9 +6,6 @@ import type { RouteDecision, RoutingState } from './route';
 
 // Reads and writes what routing needs, inside the caller's (immediate) transaction.
 
-/** Lead statuses that still occupy their rep. */
-export const OPEN_STATUSES = ['assigned', 'accepted'] as const;
-
 // `db` may be inside a transaction: the prepared statements run on its one connection.
 
 export function readRoutingState(db: Db, config: VendorConfig, lead: { emailDomain: string; id?: string }): RoutingState {
