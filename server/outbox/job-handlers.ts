@@ -11,9 +11,14 @@ export interface JobHandlerDeps extends SlaCheckDeps {
   onMailQueued?: () => void;
 }
 
+/** The 'mail' job: send the stored message as it was queued. */
+export function mailJobHandler(mailer: Mailer): JobHandler {
+  return (payload) => mailer.send(mailMessageSchema.parse(payload));
+}
+
 export function jobHandlers(deps: JobHandlerDeps): Record<string, JobHandler> {
   return {
-    mail: (payload) => deps.mailer.send(mailMessageSchema.parse(payload)),
+    mail: mailJobHandler(deps.mailer),
     [SLA_CHECK]: slaCheckHandler(deps),
   };
 }

@@ -9,6 +9,9 @@ import { backoffDelay, type BackoffOptions } from './backoff';
 // expire and are taken again), runs each kind's handler, marks it done or schedules a retry.
 // Rows are never deleted; after maxAttempts a row is "dead" and stays for a human to see.
 
+/** A killed worker's claims are taken again after this; longer than any one send should take. */
+export const DEFAULT_LEASE_MS = 30_000;
+
 export type JobHandler = (payload: unknown, job: { id: number; leadId: string | null; attempts: number }) => Promise<void>;
 
 export interface OutboxWorkerOptions {
@@ -37,8 +40,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const { db, clock, log, handlers } = opts;
   const pollMs = opts.pollMs ?? 1000;
   const batchSize = opts.batchSize ?? 20;
-  // A killed worker's claims are taken again after this; longer than any one send should take.
-  const leaseMs = opts.leaseMs ?? 30_000;
+  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const maxAttempts = opts.maxAttempts ?? 25;
   const backoff = opts.backoff ?? { baseMs: 5_000, capMs: 30 * 60_000 };
   const random = opts.random ?? Math.random;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock';
 import { outbox } from '../../server/db/schema';
 import { submissionBody } from '../support/fixtures';
-import { smtpWorker } from '../support/mail-pipeline';
+import { smtpWorker } from '../support/job-pipeline';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink';
 import { testApp } from '../support/test-app';
 import { until } from '../support/until';

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open';
-import { smtpWorker } from '../support/mail-pipeline';
+import { DEFAULT_LEASE_MS } from '../../server/outbox/worker';
+import { smtpWorker } from '../support/job-pipeline';
 import { freePort, spawnServer, type ServerProcess } from '../support/server-process';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { until } from '../support/until';
@@ -18,8 +19,6 @@ import { mailReport } from './support/mail-check';
 
 const CLIENTS = Number(process.env.CRASH_CLIENTS ?? 12);
 const KILLS = Number(process.env.CRASH_KILLS ?? 5);
-/** The outbox lease (server/outbox/worker.ts default): a job claimed by a killed process waits this long. */
-const LEASE_MS = 120_000;
 
 let server: ServerProcess | undefined;
 let sink: SmtpSink | undefined;
@@ -79,7 +78,7 @@ describe('crash: SIGKILL during a load of concurrent submissions', () => {
     await Promise.all(clients);
 
     // Drain: the last server sends what is due. Jobs claimed by a killed process stay leased for
-    // LEASE_MS (two minutes); count them, stop the server, and send them with the real worker on a
+    // DEFAULT_LEASE_MS; count them, stop the server, and send them with the real worker on a
     // clock moved past the lease instead of waiting.
     const db = new Database(path, { readonly: true });
     const due = () =>
@@ -91,7 +90,7 @@ describe('crash: SIGKILL during a load of concurrent submissions', () => {
     server = undefined;
     if (leased > 0) {
       const afterLease = openDatabase(path);
-      const mail = smtpWorker(afterLease, sink.url, { now: () => Date.now() + LEASE_MS + 1_000 });
+      const mail = smtpWorker(afterLease, sink.url, { now: () => Date.now() + DEFAULT_LEASE_MS + 1_000 });
       while ((await mail.worker.runOnce()) > 0);
       await mail.stop();
       afterLease.$client.close();

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../server/clock';
 import { openDatabase } from '../../server/db/open';
-import { smtpWorker } from '../support/mail-pipeline';
+import { smtpWorker } from '../support/job-pipeline';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { testApp } from '../support/test-app';
 import { until } from '../support/until';
@@ -12,7 +12,7 @@ import { mailReport } from './support/mail-check';
 // listens on its port), then up but answering 451 to every recipient, then fine. Leads arrive in
 // every phase and are all acknowledged at once; in the end every acknowledged lead's two mails
 // have arrived. Duplicates are counted and reported. The worker is the real one with short
-// backoff (test/support/mail-pipeline.ts).
+// backoff (test/support/job-pipeline.ts).
 
 const PER_PHASE = 15;
 const PHASE_MS = 1_500;

@@ -1,31 +1,17 @@
 import type { VendorConfig } from '../../shared/config';
-import type { Clock } from '../../server/clock';
+import { systemClock, type Clock } from '../../server/clock';
 import type { Db } from '../../server/db/open';
 import { silentLog } from '../../server/log';
+import type { Mailer } from '../../server/mail/message';
 import { smtpMailer } from '../../server/mail/smtp-mailer';
-import { jobHandlers } from '../../server/outbox/job-handlers';
-import { createOutboxWorker } from '../../server/outbox/worker';
+import { jobHandlers, mailJobHandler } from '../../server/outbox/job-handlers';
+import { createOutboxWorker, type JobHandler } from '../../server/outbox/worker';
 import { repActionLinks } from '../../server/security/action-links';
 
-/**
- * The real outbox worker with every job kind main.ts registers (mail over SMTP to `url`,
- * sla-check), on the caller's clock. Tests drive it with runOnce().
- */
-export function jobWorker(
-  db: Db,
-  url: string,
-  deps: { config: VendorConfig; clock: Clock; signingKey: Buffer; publicUrl: string },
-) {
-  const mailer = smtpMailer(url);
-  const repActions = repActionLinks(deps);
-  const worker = createOutboxWorker({
-    db,
-    clock: deps.clock,
-    log: silentLog,
-    pollMs: 50,
-    backoff: { baseMs: 100, capMs: 400 },
-    handlers: jobHandlers({ db, config: deps.config, clock: deps.clock, mailer, repActions }),
-  });
+// The real outbox worker for tests, sending over SMTP to `url` with short retries.
+
+function testWorker(db: Db, clock: Clock, mailer: Mailer, handlers: Record<string, JobHandler>) {
+  const worker = createOutboxWorker({ db, clock, log: silentLog, pollMs: 50, backoff: { baseMs: 100, capMs: 400 }, handlers });
   return {
     worker,
     /** Runs everything due now, including mails queued by the jobs that ran. */
@@ -39,4 +25,17 @@ export function jobWorker(
       mailer.close?.();
     },
   };
+}
+
+/** Mail jobs only. */
+export function smtpWorker(db: Db, url: string, clock: Clock = systemClock) {
+  const mailer = smtpMailer(url);
+  return testWorker(db, clock, mailer, { mail: mailJobHandler(mailer) });
+}
+
+/** Every job kind main.ts registers (mail, sla-check), on the caller's clock. Tests drive it with runOnce(). */
+export function jobWorker(db: Db, url: string, deps: { config: VendorConfig; clock: Clock; signingKey: Buffer; publicUrl: string }) {
+  const mailer = smtpMailer(url);
+  const repActions = repActionLinks(deps);
+  return testWorker(db, deps.clock, mailer, jobHandlers({ db, config: deps.config, clock: deps.clock, mailer, repActions }));
 }
