@@ -112,7 +112,7 @@ describe('crash: SIGKILL during a load of concurrent submissions', () => {
     console.log(
       `crash: acknowledged=${acks.length} lost=${lost.length} duplicates=${mails.duplicates} ` +
         `(kills=${KILLS}, clients=${CLIENTS}, answered 200 on a retry=${replayed}, retries=${acks.reduce((s, a) => s + a.attempts - 1, 0)}, ` +
-        `stored but never acknowledged=${unacknowledged}, mails missing=${mails.missing.length}, mails sent=${sink.messages.length}, ` +
+        `stored but never acknowledged=${unacknowledged}, mails missing=${mails.missing.length}, mails sent=${sink.messages.length}, SMTP sessions cut by a kill=${sink.connectionErrors.length}, ` +
         `jobs leased by a killed process=${leased}, restart to 200 ms=${downtimes.join('/')}, outbox=${JSON.stringify(outbox)}, ` +
         `integrity_check=${integrity}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );

@@ -15,6 +15,8 @@ export interface SmtpSink {
   port: number;
   url: string;
   messages: ReceivedMail[];
+  /** Connection errors seen after start, e.g. a reset from a client process that was killed. */
+  connectionErrors: Error[];
   /** Answer with this SMTP code until set back to undefined (e.g. 451). */
   failWith: number | undefined;
   /** Resolves when at least `count` messages have arrived. */
@@ -29,6 +31,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     port: 0,
     url: '',
     messages,
+    connectionErrors: [],
     failWith: undefined,
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -71,6 +74,9 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // smtp-server re-emits every connection's socket error on the server; without a listener a
+  // client killed mid-session (the crash proof's SIGKILL) would throw ECONNRESET into the runner.
+  server.on('error', (err: Error) => sink.connectionErrors.push(err));
   sink.port = (server.server.address() as AddressInfo).port;
   sink.url = `smtp://127.0.0.1:${sink.port}`;
   return sink;
