@@ -1,6 +1,6 @@
 import { build } from 'esbuild';
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { newestMtime } from '../server/newest-mtime';
 import { fileURLToPath } from 'node:url';
 
@@ -10,14 +10,24 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Bundles `entry` to `outfile` when the output is missing or older than server/ and shared/. */
+/** Entries that run as threads of another entry, bundled next to it (main.ts starts them). */
+const THREADS: Record<string, string[]> = { 'server/main.ts': ['server/store-thread.ts', 'server/outbox-thread.ts'] };
+
+/**
+ * Bundles `entry` (and its threads' entries, same folder) to `outfile` when an output is missing
+ * or older than server/ and shared/.
+ */
 export async function buildServer(entry = 'server/main.ts', outfile = 'dist/server/main.mjs'): Promise<string> {
   const out = join(ROOT, outfile);
+  const outdir = dirname(out);
+  const entries = [entry, ...(THREADS[entry] ?? [])];
+  const outputs = entries.map((e) => (e === entry ? out : join(outdir, `${basename(e, '.ts')}.mjs`)));
   const sources = Math.max(newestMtime(join(ROOT, 'server')), newestMtime(join(ROOT, 'shared')), statSync(join(ROOT, entry)).mtimeMs);
-  if (existsSync(out) && statSync(out).mtimeMs > sources) return out;
+  if (outputs.every((o) => existsSync(o) && statSync(o).mtimeMs > sources)) return out;
   await build({
-    entryPoints: [join(ROOT, entry)],
-    outfile: out,
+    entryPoints: entries.map((e) => ({ in: join(ROOT, e), out: e === entry ? basename(out, '.mjs') : basename(e, '.ts') })),
+    outdir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { VendorConfig } from '../shared/config';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
-import { ApiHttpError, errorHandler, notFound } from './http/api-error';
+import { errorHandler, notFound } from './http/api-error';
+import { bodyLimit } from './http/body-limit';
 import type { LeadMailInput } from './leads/lead-mails';
+import type { SubmitQueue } from './leads/submit-queue';
 import type { Log } from './log';
 import { adminRoutes } from './routes/admin';
 import { devMailRoutes } from './routes/dev-mail';
@@ -53,6 +54,8 @@ export interface AppDeps {
   devMail?: boolean;
   /** Static parts mounted at / (the widget bundle and demo pages, server/routes/widget.ts). */
   assets?: Hono;
+  /** Stores validated submissions; main.ts passes the store thread, tests get one in-process. */
+  submitter?: SubmitQueue;
   /** Called after a lead and its outbox rows are committed (the worker sends soon). */
   onLeadStored?: () => void;
   repActions?: LeadMailInput['repActions'];
@@ -78,15 +81,7 @@ export function createApp(given: AppDeps) {
     }),
   );
   // Checked while reading, before any parsing: Content-Length or chunked alike.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiHttpError(413, 'body_too_large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
+  app.use('*', bodyLimit(MAX_BODY_BYTES));
 
   app.route('/', healthRoutes(deps));
   app.route('/api/v1', publicRoutes(deps, { ...DEFAULT_PROTECTION, ...deps.protection }));

@@ -8,16 +8,17 @@ import { EXAMPLE_CONFIG_PATH, loadConfigFile } from './config/load-config';
 import { openDatabase } from './db/open';
 import { envSchema } from './env';
 import { consoleLog } from './log';
-import { devOutboxMailer } from './mail/dev-outbox-mailer';
-import { smtpMailer } from './mail/smtp-mailer';
-import { jobHandlers } from './outbox/job-handlers';
-import { createOutboxWorker, outboxCounts } from './outbox/worker';
+import { startStoreThread } from './leads/store-thread';
+import { startOutboxThread } from './outbox/outbox-thread';
+import { threadOf, type ThreadInit } from './threads/thread-of';
+import { outboxCounts } from './outbox/worker';
 import { widgetRoutes } from './routes/widget';
 import { ensureWidgetBuilt } from './widget-build';
 import { repActionLinks } from './security/action-links';
 import { loadSigningKey } from './security/signing-key';
 
-// The only file that reads process.env, opens the database, listens and starts the worker.
+// The only file that reads process.env, opens the database, listens and starts the threads:
+// server/store-thread.ts stores leads, server/outbox-thread.ts sends mail and runs deadlines.
 
 const log = consoleLog();
 const parsedEnv = envSchema.safeParse(process.env);
@@ -43,16 +44,16 @@ if (!existsSync(`${distDir}/widget.js`)) log.warn('No dist/widget.js: /widget.js
 const db = openDatabase(env.DATABASE_PATH);
 const clock = systemClock;
 const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-const mailer = env.SMTP_URL ? smtpMailer(env.SMTP_URL) : devOutboxMailer(db, clock);
 const signingKey = loadSigningKey(db);
 const repActions = repActionLinks({ signingKey, publicUrl, clock });
-const worker = createOutboxWorker({
-  db,
-  clock,
-  log,
-  // Mails and response deadlines (sla-check, issue 4) are durable jobs of the same outbox.
-  handlers: jobHandlers({ db, config, clock, mailer, repActions, onMailQueued: () => worker.nudge() }),
-});
+const onFatal = (error: Error) => {
+  log.error('a server thread failed; exiting so a supervisor restarts Koers', { error: error.message });
+  process.exit(1);
+};
+const threadInit: ThreadInit = { databasePath: env.DATABASE_PATH, config, signingKey, publicUrl, smtpUrl: env.SMTP_URL };
+const store = startStoreThread(threadOf('store-thread', import.meta.url, threadInit), { onFatal });
+const outbox = startOutboxThread(threadOf('outbox-thread', import.meta.url, threadInit), { onFatal });
+await Promise.all([store.ready, outbox.ready]);
 
 const app = createApp({
   db,
@@ -65,7 +66,8 @@ const app = createApp({
   adminToken: env.ADMIN_TOKEN,
   devMail: !env.SMTP_URL,
   assets: widgetRoutes({ distDir, demoSiteKey: config.sites[0].key }),
-  onLeadStored: () => worker.nudge(),
+  submitter: store,
+  onLeadStored: () => outbox.nudge(),
   protection: {
     perClientPerMinute: env.RATE_LIMIT_PER_MINUTE,
     perSitePerMinute: env.RATE_LIMIT_SITE_PER_MINUTE,
@@ -84,7 +86,6 @@ const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
   if (env.SMTP_URL) log.info(`Mail is delivered over ${redact(env.SMTP_URL)}`);
   else log.warn(`Mail is NOT being delivered (no SMTP_URL). Read it at ${publicUrl}/dev/mail (this machine only).`);
   log.info(`Demo page: ${publicUrl}/demo`);
-  worker.start();
 });
 
 let closing = false;
@@ -93,8 +94,8 @@ async function shutdown(signal: string) {
   closing = true;
   log.info(`${signal}: closing`);
   server.close();
-  await worker.stop();
-  mailer.close?.();
+  await store.stop();
+  await outbox.stop();
   db.$client.close();
   process.exit(0);
 }

@@ -10,10 +10,11 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 
 /**
- * Opens (creating it and its folder) the SQLite file and applies the migrations.
- * WAL with synchronous=FULL: a commit is on disk before we answer 201.
+ * Opens (creating it and its folder) the SQLite file and applies the migrations (unless the
+ * caller knows they are applied: the server's threads). WAL with synchronous=FULL: a commit is on
+ * disk before we answer 201.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, opts: { migrate?: boolean } = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
@@ -23,6 +24,6 @@ export function openDatabase(path: string): Db {
   // 4 MB of page cache (default 2 MB): more of the indexes' hot pages stay in memory.
   sqlite.pragma('cache_size = -4000');
   const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  if (opts.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;
 }

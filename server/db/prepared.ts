@@ -1,67 +1,131 @@
-import { and, desc, eq, getTableColumns, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, ne, Param, Placeholder, sql } from 'drizzle-orm';
 import type { Db } from './open';
 import { leadEvents, leads, OPEN_STATUSES, outbox, routingState } from './schema';
 
-// The statements of the submit path, built and prepared once per database instead of per call:
-// building SQL and sqlite3_prepare took about a third of the CPU per lead (bench/profile.ts).
-// better-sqlite3 has one connection, so running these inside a db.transaction() callback makes
-// them part of that transaction (or savepoint).
+// The statements of the submit path, prepared once per database and run on better-sqlite3
+// directly. drizzle builds each one from the schema (its SQL, and the order and encoding of its
+// parameters); only the per-call work is done here: drizzle's prepared queries re-inspect every
+// parameter on every call (about 40 µs for the 45 columns of a lead) and building SQL plus
+// sqlite3_prepare per call was a third of the CPU per lead (bench/profile.ts).
+// better-sqlite3 has one connection, so these run inside the caller's transaction (or savepoint).
 
-const p = (name: string) => sql.placeholder(name);
+export const p = (name: string) => sql.placeholder(name);
+
+type Args = Record<string, unknown>;
+interface Built {
+  toSQL(): { sql: string; params: unknown[] };
+}
+
+/** The drizzle query's SQL as a better-sqlite3 statement, and a binder for named arguments. */
+function compile(db: Db, query: Built) {
+  const { sql: text, params } = query.toSQL();
+  const statement = db.$client.prepare(text);
+  const binders = params.map((param): ((args: Args) => unknown) => {
+    if (param instanceof Placeholder) return (args) => present(args, param.name);
+    if (param instanceof Param && param.value instanceof Placeholder) {
+      const { name } = param.value;
+      const encoder = param.encoder;
+      return (args) => encoder.mapToDriverValue(present(args, name));
+    }
+    return () => param; // a literal of the query
+  });
+  return { statement, bind: (args: Args = {}) => binders.map((b) => b(args)) };
+}
+
+function present(args: Args, name: string) {
+  if (!(name in args)) throw new Error(`No value for placeholder "${name}"`);
+  return args[name];
+}
+
+/** A write statement: run(named arguments). */
+export function writer(db: Db, query: Built) {
+  const { statement, bind } = compile(db, query);
+  return { run: (args: Args) => void statement.run(...bind(args)) };
+}
+
+/** A read statement: get/all(named arguments), each row decoded from its column names. */
+export function reader<Row, T>(db: Db, query: Built, decode: (row: Row) => T) {
+  const { statement, bind } = compile(db, query);
+  return {
+    get: (args?: Args): T | undefined => {
+      const row = statement.get(...bind(args)) as Row | undefined;
+      return row === undefined ? undefined : decode(row);
+    },
+    all: (args?: Args): NonNullable<T>[] => (statement.all(...bind(args)) as Row[]).map(decode).filter((r): r is NonNullable<T> => r != null),
+  };
+}
 
 function build(db: Db) {
   const allColumns = <T extends Parameters<typeof getTableColumns>[0]>(table: T) =>
     Object.fromEntries(Object.keys(getTableColumns(table)).map((k) => [k, p(k)])) as never;
   return {
-    answerOf: db
-      .select({ response: leads.response })
-      .from(leads)
-      .where(and(eq(leads.site, p('site')), eq(leads.submissionId, p('submissionId'))))
-      .prepare(),
-    currents: db.select().from(routingState).prepare(),
+    answerOf: reader(
+      db,
+      db
+        .select({ response: leads.response })
+        .from(leads)
+        .where(and(eq(leads.site, p('site')), eq(leads.submissionId, p('submissionId')))),
+      (row: { response: string }) => ({ response: leads.response.mapFromDriverValue(row.response) }),
+    ),
+    currents: reader(db, db.select().from(routingState), (row: { team_id: string; rep_id: string; current: number }) => ({
+      teamId: row.team_id,
+      repId: row.rep_id,
+      current: row.current,
+    })),
     /** Open leads of one rep, counted up to `limit` only. */
-    openLeadsUpTo: db
-      .select({ n: sql<number>`count(*)` })
-      .from(
-        db
-          .select({ one: sql`1` })
-          .from(leads)
-          .where(and(eq(leads.repId, p('repId')), inArray(leads.status, OPEN_STATUSES)))
-          .limit(p('limit'))
-          .as('limited'),
-      )
-      .prepare(),
-    ownerOf: db
-      .select({ id: leads.id, repId: leads.repId })
-      .from(leads)
-      .where(and(eq(leads.emailDomain, p('emailDomain')), inArray(leads.status, OPEN_STATUSES), isNotNull(leads.repId), ne(leads.id, p('exceptId'))))
-      .orderBy(desc(leads.createdAt))
-      .limit(1)
-      .prepare(),
-    upsertCurrent: db
-      .insert(routingState)
-      .values({ teamId: p('teamId'), repId: p('repId'), current: p('current') })
-      .onConflictDoUpdate({ target: [routingState.teamId, routingState.repId], set: { current: sql`excluded.current` } })
-      .prepare(),
-    insertLead: db.insert(leads).values(allColumns(leads)).prepare(),
-    insertEvent: db
-      .insert(leadEvents)
-      .values({ leadId: p('leadId'), at: p('at'), type: p('type'), repId: p('repId'), teamId: p('teamId'), detail: p('detail') })
-      .prepare(),
-    insertJob: db
-      .insert(outbox)
-      .values({ kind: p('kind'), leadId: p('leadId'), payload: p('payload'), runAt: p('runAt'), createdAt: p('createdAt') })
-      .prepare(),
+    openLeadsUpTo: reader(
+      db,
+      db
+        .select({ n: sql<number>`count(*)`.as('n') })
+        .from(
+          db
+            .select({ one: sql`1` })
+            .from(leads)
+            .where(and(eq(leads.repId, p('repId')), inArray(leads.status, OPEN_STATUSES)))
+            .limit(p('limit'))
+            .as('limited'),
+        ),
+      (row: { n: number }) => row,
+    ),
+    /** The newest open, assigned lead of a company domain (max() picks its row without a sort). */
+    ownerOf: reader(
+      db,
+      db
+        .select({ id: leads.id, repId: leads.repId, newest: sql`max(${leads.createdAt})` })
+        .from(leads)
+        .where(and(eq(leads.emailDomain, p('emailDomain')), inArray(leads.status, OPEN_STATUSES), isNotNull(leads.repId), ne(leads.id, p('exceptId')))),
+      (row: { id: string | null; rep_id: string | null }) => (row.id === null ? undefined : { id: row.id, repId: row.rep_id }),
+    ),
+    upsertCurrent: writer(
+      db,
+      db
+        .insert(routingState)
+        .values({ teamId: p('teamId'), repId: p('repId'), current: p('current') })
+        .onConflictDoUpdate({ target: [routingState.teamId, routingState.repId], set: { current: sql`excluded.current` } }),
+    ),
+    insertLead: writer(db, db.insert(leads).values(allColumns(leads))),
+    insertEvent: writer(
+      db,
+      db.insert(leadEvents).values({ leadId: p('leadId'), at: p('at'), type: p('type'), repId: p('repId'), teamId: p('teamId'), detail: p('detail') }),
+    ),
+    insertJob: writer(
+      db,
+      db.insert(outbox).values({ kind: p('kind'), leadId: p('leadId'), payload: p('payload'), runAt: p('runAt'), createdAt: p('createdAt') }),
+    ),
   };
 }
 
-const cache = new WeakMap<Db, ReturnType<typeof build>>();
-
-export function prepared(db: Db) {
-  let statements = cache.get(db);
-  if (!statements) {
-    statements = build(db);
-    cache.set(db, statements);
-  }
-  return statements;
+/** `build(db)` once per database: for the statements of one module. */
+export function perDatabase<T>(build: (db: Db) => T): (db: Db) => T {
+  const cache = new WeakMap<Db, T>();
+  return (db) => {
+    let statements = cache.get(db);
+    if (statements === undefined) {
+      statements = build(db);
+      cache.set(db, statements);
+    }
+    return statements;
+  };
 }
+
+export const prepared = perDatabase(build);

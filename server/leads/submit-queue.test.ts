@@ -7,11 +7,23 @@ import { createSubmitQueue } from './submit-queue';
 describe('group commit', () => {
   it('stores submissions of one event-loop turn in one transaction, each answered after it', async () => {
     const { db, deps, config } = testApp();
+    // Record the size of every immediate (outer) transaction the queue opens.
+    const transactions: number[] = [];
+    const real = db.$client.transaction.bind(db.$client);
+    vi.spyOn(db.$client, 'transaction').mockImplementation((fn) => {
+      const tx = real(fn);
+      return Object.assign((...args: unknown[]) => tx(...args), {
+        ...tx,
+        immediate: (...args: unknown[]) => {
+          transactions.push((args[0] as unknown[]).length);
+          return tx.immediate(...args);
+        },
+      }) as never;
+    });
     const queue = createSubmitQueue(deps);
     const site = config.sites[0];
-    const transactions = vi.spyOn(db, 'transaction');
     const results = await Promise.all(Array.from({ length: 20 }, () => queue.submit(site, validSubmission())));
-    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(transactions).toEqual([20]);
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(db.select().from(leads).all()).toHaveLength(20);
     expect(db.select().from(outbox).all()).toHaveLength(40);

@@ -23,24 +23,28 @@ export function createSubmitQueue(deps: SubmitDeps, maxBatch = 256): SubmitQueue
   let waiting: Waiting[] = [];
   let scheduled = false;
 
+  // better-sqlite3's own transactions: called inside storeBatch, storeOne is a savepoint, and its
+  // statements are prepared once (drizzle prepares "savepoint"/"release" on every call).
+  const client = deps.db.$client;
+  const storeOne = client.transaction((w: Waiting) => storeLead(deps, w.site, w.sub, w.meta));
+  const storeBatch = client.transaction((batch: Waiting[]) =>
+    batch.map((w) => {
+      try {
+        // A savepoint: one submission that throws leaves the others in the batch intact.
+        return { ok: true as const, result: storeOne(w) };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    }),
+  );
+
   function flush() {
     scheduled = false;
     const batch = waiting.splice(0, maxBatch);
     if (waiting.length) schedule();
-    let outcomes: ({ ok: true; result: SubmitResult } | { ok: false; error: unknown })[];
+    let outcomes: ReturnType<typeof storeBatch>;
     try {
-      outcomes = deps.db.transaction(
-        (tx) =>
-          batch.map((w) => {
-            try {
-              // A savepoint: one submission that throws leaves the others in the batch intact.
-              return { ok: true as const, result: tx.transaction(() => storeLead(deps, w.site, w.sub, w.meta)) };
-            } catch (error) {
-              return { ok: false as const, error };
-            }
-          }),
-        { behavior: 'immediate' },
-      );
+      outcomes = storeBatch.immediate(batch);
     } catch (error) {
       for (const w of batch) w.reject(error); // the commit failed: nobody was acknowledged
       return;

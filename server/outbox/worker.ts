@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { p, perDatabase, reader, writer } from '../db/prepared';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { outbox } from '../db/schema';
@@ -57,6 +58,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
    * crash loses nothing either way in WAL mode).
    */
   function bookkeeping<T>(write: () => T): T {
+    // Not prepared once: SQLite applies `pragma synchronous = …` when the statement is prepared.
     const level = db.$client.pragma('synchronous', { simple: true });
     db.$client.pragma('synchronous = NORMAL');
     try {
@@ -68,42 +70,28 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
 
   function claim() {
     const now = clock.now();
-    return bookkeeping(() => db.transaction(
-      (tx) => {
-        const due = tx
-          .select()
-          .from(outbox)
-          .where(and(eq(outbox.status, 'pending'), lte(outbox.runAt, now), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now))))
-          .orderBy(asc(outbox.runAt), asc(outbox.id))
-          .limit(batchSize)
-          .all();
-        for (const job of due) {
-          tx.update(outbox).set({ lockedUntil: now + leaseMs, attempts: job.attempts + 1 }).where(eq(outbox.id, job.id)).run();
-        }
+    const q = statements(db);
+    return bookkeeping(() =>
+      db.$client.transaction(() => {
+        const due = q.due.all({ now, limit: batchSize });
+        for (const job of due) q.lease.run({ id: job.id, lockedUntil: now + leaseMs, attempts: job.attempts + 1 });
         return due.map((job) => ({ ...job, attempts: job.attempts + 1 }));
-      },
-      { behavior: 'immediate' },
-    ));
+      }).immediate(),
+    );
   }
 
   async function runJob(job: ReturnType<typeof claim>[number]) {
+    const q = statements(db);
     try {
       const handler = handlers[job.kind];
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       await handler(job.payload, { id: job.id, leadId: job.leadId, attempts: job.attempts });
-      bookkeeping(() =>
-        db.update(outbox).set({ status: 'done', doneAt: clock.now(), lockedUntil: null, lastError: null }).where(eq(outbox.id, job.id)).run(),
-      );
+      bookkeeping(() => q.done.run({ id: job.id, now: clock.now() }));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const dead = job.attempts >= maxAttempts;
       const runAt = clock.now() + backoffDelay(job.attempts, backoff, random);
-      bookkeeping(() =>
-        db.update(outbox)
-          .set({ status: dead ? 'dead' : 'pending', runAt, lockedUntil: null, lastError: message.slice(0, 1000) })
-          .where(eq(outbox.id, job.id))
-          .run(),
-      );
+      bookkeeping(() => q.retry.run({ id: job.id, status: dead ? 'dead' : 'pending', runAt, lastError: message.slice(0, 1000) }));
       const data = { job: job.id, kind: job.kind, attempt: job.attempts, error: message };
       if (dead) log.error('outbox job gave up after its last attempt; it stays in the outbox', data);
       else log.warn('outbox job failed; will retry', { ...data, retryInMs: runAt - clock.now() });
@@ -165,6 +153,35 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     },
   };
 }
+
+/** The worker's statements, prepared once per database (building SQL per job cost more than the job's bookkeeping). */
+const statements = perDatabase((db: Db) => {
+  const set = (name: string) => sql`${p(name)}`; // drizzle's update().set() takes SQL, not placeholders
+  return {
+    due: reader(
+      db,
+      db
+        .select({ id: outbox.id, leadId: outbox.leadId, kind: outbox.kind, payload: outbox.payload, attempts: outbox.attempts })
+        .from(outbox)
+        .where(and(eq(outbox.status, 'pending'), lte(outbox.runAt, p('now')), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, p('now')))))
+        .orderBy(asc(outbox.runAt), asc(outbox.id))
+        .limit(p('limit')),
+      (row: { id: number; lead_id: string | null; kind: string; payload: string; attempts: number }) => ({
+        id: row.id,
+        leadId: row.lead_id,
+        kind: row.kind,
+        payload: outbox.payload.mapFromDriverValue(row.payload),
+        attempts: row.attempts,
+      }),
+    ),
+    lease: writer(db, db.update(outbox).set({ lockedUntil: set('lockedUntil'), attempts: set('attempts') }).where(eq(outbox.id, p('id')))),
+    done: writer(db, db.update(outbox).set({ status: 'done', doneAt: set('now'), lockedUntil: null, lastError: null }).where(eq(outbox.id, p('id')))),
+    retry: writer(
+      db,
+      db.update(outbox).set({ status: set('status'), runAt: set('runAt'), lockedUntil: null, lastError: set('lastError') }).where(eq(outbox.id, p('id'))),
+    ),
+  };
+});
 
 /** Outbox counts for /healthz and the start log. */
 export function outboxCounts(db: Db) {

@@ -22,7 +22,7 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
   const app = new Hono<Env>();
   const sites = new Map(deps.config.sites.map((s) => [s.key, s]));
   const client = (c: Context) => clientAddress(c, protection.trustedProxyHops);
-  const submitter = createSubmitQueue(deps);
+  const submitter = deps.submitter ?? createSubmitQueue(deps);
 
   app.use('/sites/:site/*', siteGuard(sites));
   app.use(

@@ -1,0 +1,77 @@
+import { Worker } from 'node:worker_threads';
+import type { VendorConfig } from '../../shared/config';
+
+// Starting one of the server's threads (server/store-thread.ts, server/outbox-thread.ts).
+
+/** What a thread needs to open the same database and act like the server. */
+export interface ThreadInit {
+  databasePath: string;
+  config: VendorConfig;
+  signingKey: Uint8Array;
+  publicUrl: string;
+  smtpUrl?: string;
+}
+
+/**
+ * The entry file next to the calling module: `name.mjs` in the bundle (npm start), `name.ts` under
+ * tsx (tests, development), whose loader a worker does not inherit (privatenumber/tsx#354): there
+ * the thread registers tsx itself before it imports its entry.
+ */
+export function threadOf(name: string, callerUrl: string, init: ThreadInit): Worker {
+  const ext = callerUrl.slice(callerUrl.lastIndexOf('.'));
+  const entry = new URL(`./${name}${ext}`, callerUrl);
+  if (ext !== '.ts') return new Worker(entry, { workerData: init });
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`, {
+    eval: true,
+    workerData: init,
+  });
+}
+
+/** Messages every thread sends besides its own. */
+export type LifecycleMessage = { type: 'ready' } | { type: 'stopped' };
+
+export interface SupervisedThread {
+  /** Resolves once the thread has opened the database and listens. */
+  ready: Promise<void>;
+  /** Why the thread is gone, if it died. */
+  failure(): Error | undefined;
+  /** Asks the thread to finish what it has ({ type: 'stop' }) and waits until it has. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Ready/stop handshakes, and death: a thread that exits or throws without being asked to stop
+ * calls onDeath (reject what waits on it) and then onFatal (main.ts exits so a supervisor
+ * restarts the whole server: nothing acknowledged is lost, the database has it).
+ */
+export function supervise(worker: Worker, hooks: { onDeath?: (error: Error) => void; onFatal: (error: Error) => void }): SupervisedThread {
+  let failure: Error | undefined;
+  let stopping: (() => void) | undefined;
+  let onReady: () => void;
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  worker.on('message', (message: LifecycleMessage) => {
+    if (message.type === 'ready') onReady();
+    else if (message.type === 'stopped') stopping?.();
+  });
+  const die = (error: Error) => {
+    if (failure) return;
+    failure = error;
+    hooks.onDeath?.(error);
+    if (stopping) stopping();
+    else hooks.onFatal(error);
+  };
+  worker.on('error', die);
+  worker.on('exit', (code) => die(new Error(`the thread exited (code ${code})`)));
+  return {
+    ready,
+    failure: () => failure,
+    async stop() {
+      if (failure) return;
+      const stopped = new Promise<void>((resolve) => (stopping = resolve));
+      worker.postMessage({ type: 'stop' });
+      await stopped;
+      await worker.terminate();
+    },
+  };
+}
