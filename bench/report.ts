@@ -91,7 +91,7 @@ export function render(x: Figures, when: Date): string {
     `| bare Hono RSS after its load (same bundled \`node\` start) | ${f0(x.rssBare.rss)} MB | — |`,
     `| widget.js gzip -9 | ${x.widgetGzip ?? 'missing'} bytes | — |`,
     '',
-    `The real server ran as in production: three threads (HTTP and validation; storing leads, WAL with synchronous=FULL, every lead on disk before its 201, leads arriving together share one commit; the outbox worker),`,
+    `The real server ran as in production: two threads (HTTP and validation; storing leads — WAL with synchronous=FULL, every lead on disk before its 201, leads arriving together share one commit — and the outbox worker, one batch per second while leads are being stored),`,
     `sending over SMTP to a local SMTP server during the load (${x.mailsSent} mails accepted in the whole run; outbox after the last run: ${JSON.stringify(x.outboxAfter)}).`,
     `The ${x.leads.toLocaleString('en')}-lead database (${f0(x.prefill.megabytes)} MB, filled in ${f1(x.prefill.seconds)} s by bench/prefill.ts) also holds one event and two sent mails per lead.`,
   ].join('\n');

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Entries that run as threads of another entry, bundled next to it (main.ts starts them). */
-const THREADS: Record<string, string[]> = { 'server/main.ts': ['server/store-thread.ts', 'server/outbox-thread.ts'] };
+const THREADS: Record<string, string[]> = { 'server/main.ts': ['server/store-thread.ts'] };
 
 /**
  * Bundles `entry` (and its threads' entries, same folder) to `outfile` when an output is missing

@@ -9,7 +9,6 @@ import { openDatabase } from './db/open';
 import { envSchema } from './env';
 import { consoleLog } from './log';
 import { startStoreThread } from './leads/store-thread';
-import { startOutboxThread } from './outbox/outbox-thread';
 import { threadOf, type ThreadInit } from './threads/thread-of';
 import { outboxCounts } from './outbox/worker';
 import { widgetRoutes } from './routes/widget';
@@ -17,8 +16,8 @@ import { ensureWidgetBuilt } from './widget-build';
 import { repActionLinks } from './security/action-links';
 import { loadSigningKey } from './security/signing-key';
 
-// The only file that reads process.env, opens the database, listens and starts the threads:
-// server/store-thread.ts stores leads, server/outbox-thread.ts sends mail and runs deadlines.
+// The only file that reads process.env, opens the database, listens and starts the store thread
+// (server/store-thread.ts: storing leads, and the outbox worker that sends mail and runs deadlines).
 
 const log = consoleLog();
 const parsedEnv = envSchema.safeParse(process.env);
@@ -51,9 +50,10 @@ const onFatal = (error: Error) => {
   process.exit(1);
 };
 const threadInit: ThreadInit = { databasePath: env.DATABASE_PATH, config, signingKey, publicUrl, smtpUrl: env.SMTP_URL };
-const store = startStoreThread(threadOf('store-thread', import.meta.url, threadInit), { onFatal });
-const outbox = startOutboxThread(threadOf('outbox-thread', import.meta.url, threadInit), { onFatal });
-await Promise.all([store.ready, outbox.ready]);
+// The store thread's young generation is capped like the main thread's (--max-semi-space-size in
+// the start script): V8 would grow each to 32 MB under load, and RSS with it.
+const store = startStoreThread(threadOf('store-thread', import.meta.url, threadInit, { maxYoungGenerationSizeMb: 8 }), { onFatal });
+await store.ready;
 
 const app = createApp({
   db,
@@ -67,7 +67,7 @@ const app = createApp({
   devMail: !env.SMTP_URL,
   assets: widgetRoutes({ distDir, demoSiteKey: config.sites[0].key }),
   submitter: store,
-  onLeadStored: () => outbox.nudge(),
+  onLeadStored: () => store.nudge(),
   protection: {
     perClientPerMinute: env.RATE_LIMIT_PER_MINUTE,
     perSitePerMinute: env.RATE_LIMIT_SITE_PER_MINUTE,
@@ -95,7 +95,6 @@ async function shutdown(signal: string) {
   log.info(`${signal}: closing`);
   server.close();
   await store.stop();
-  await outbox.stop();
   db.$client.close();
   process.exit(0);
 }

@@ -1,14 +1,29 @@
-import { createSubmitQueue } from './leads/submit-queue';
 import type { StoreReply, ToStoreThread } from './leads/store-thread';
+import { createSubmitQueue } from './leads/submit-queue';
+import { devOutboxMailer } from './mail/dev-outbox-mailer';
+import { smtpMailer } from './mail/smtp-mailer';
+import { jobHandlers } from './outbox/job-handlers';
+import { createOutboxWorker } from './outbox/worker';
 import { threadContext } from './threads/thread-context';
 
 // The store thread, started by main.ts (server/leads/store-thread.ts is its main-thread side):
 // qualify → route → store (lead, history, outbox rows; group commit) for the submissions the main
-// thread validated. Every lead of the request path is written on this thread's one connection.
+// thread validated, and the outbox worker that sends the mails (SMTP_URL, else the development
+// outbox) and runs the response deadlines. All writes of both go through this thread's one
+// connection, so they never wait for each other's locks.
 
-const { port, db, config, clock, repActions, ready, stopped } = threadContext();
+const { init, port, db, config, clock, log, repActions, ready, stopped } = threadContext();
 const sites = new Map(config.sites.map((s) => [s.key, s]));
 const queue = createSubmitQueue({ db, config, clock, repActions });
+const mailer = init.smtpUrl ? smtpMailer(init.smtpUrl) : devOutboxMailer(db, clock);
+const worker = createOutboxWorker({
+  db,
+  clock,
+  log,
+  handlers: jobHandlers({ db, config, clock, mailer, repActions, onMailQueued: () => worker.nudge() }),
+  // Storing a lead (a prospect waits for the answer) goes before sending mail (nobody waits).
+  busy: () => queue.busy(),
+});
 
 // Replies of one turn of the event loop travel together.
 let replies: StoreReply[] = [];
@@ -20,6 +35,7 @@ function reply(r: StoreReply) {
   setImmediate(() => {
     replying = false;
     port.postMessage({ type: 'stored', replies });
+    if (replies.some((r) => r.ok && r.result.status === 201)) worker.nudge(); // their mails are queued
     replies = [];
   });
 }
@@ -32,13 +48,18 @@ port.on('message', async (message: ToStoreThread) => {
         (error: unknown) => reply({ id, ok: false, error: error instanceof Error ? error.message : String(error) }),
       );
     }
+  } else if (message.type === 'nudge') {
+    worker.nudge();
   } else {
-    // Messages arrive in order: every submission handed over is queued. Let its batch commit
-    // and its reply go out, then close.
+    // Messages arrive in order: every submission handed over is queued. Let its batch commit and
+    // its reply go out, finish the outbox batch in hand (not the backlog), then close.
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
+    await worker.stop();
+    mailer.close?.();
     stopped();
   }
 });
 
+worker.start();
 ready();

@@ -7,10 +7,10 @@ import { supervise, type LifecycleMessage } from '../threads/thread-of';
 
 // The main thread's side of the store thread (server/store-thread.ts). The main thread answers
 // HTTP and validates; the store thread qualifies, routes and stores each lead with its mails
-// (group commit, submit-queue.ts). Storing waits for the disk, and with the CPU work of a lead it
-// was most of the time per request: in its own thread it no longer holds up the parsing and
-// checking of the next requests, and another core does it. A request is still answered only
-// after its lead is committed.
+// (group commit, submit-queue.ts) and runs the outbox worker. Storing waits for the disk, and with
+// the CPU work of a lead it was most of the time per request: in its own thread it no longer holds
+// up the parsing and checking of the next requests, and another core does it. A request is still
+// answered only after its lead is committed.
 
 export interface StoreRequest {
   id: number;
@@ -20,12 +20,14 @@ export interface StoreRequest {
 }
 export type StoreReply = { id: number; ok: true; result: SubmitResult } | { id: number; ok: false; error: string };
 
-export type ToStoreThread = { type: 'submit'; batch: StoreRequest[] } | { type: 'stop' };
+export type ToStoreThread = { type: 'submit'; batch: StoreRequest[] } | { type: 'nudge' } | { type: 'stop' };
 export type FromStoreThread = LifecycleMessage | { type: 'stored'; replies: StoreReply[] };
 
 export interface StoreThread extends SubmitQueue {
   ready: Promise<void>;
-  /** Stores what was handed over, then closes. */
+  /** Run the outbox soon: the main thread committed jobs (e.g. a rep passed a lead on). */
+  nudge(): void;
+  /** Stores what was handed over, finishes the outbox batch in hand, then closes. */
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export function startStoreThread(worker: Worker, opts: { onFatal: (error: Error)
   });
   let nextId = 1;
   let outgoing: StoreRequest[] = [];
+  let nudged = false;
   let scheduled = false;
 
   // One message per turn of the event loop, however many requests arrived in it.
@@ -49,7 +52,9 @@ export function startStoreThread(worker: Worker, opts: { onFatal: (error: Error)
     setImmediate(() => {
       scheduled = false;
       if (outgoing.length) worker.postMessage({ type: 'submit', batch: outgoing } satisfies ToStoreThread);
+      if (nudged) worker.postMessage({ type: 'nudge' } satisfies ToStoreThread);
       outgoing = [];
+      nudged = false;
     });
   }
 
@@ -74,6 +79,10 @@ export function startStoreThread(worker: Worker, opts: { onFatal: (error: Error)
       outgoing.push({ id, site: site.key, sub, meta });
       schedule();
       return new Promise<SubmitResult>((resolve, reject) => waiting.set(id, { resolve, reject }));
+    },
+    nudge() {
+      nudged = true;
+      schedule();
     },
     async stop() {
       await new Promise((r) => setImmediate(r)); // hand over what is still queued here

@@ -43,4 +43,15 @@ describe('group commit', () => {
     expect(db.select().from(leads).all()).toHaveLength(1);
     expect(db.select().from(outbox).all()).toHaveLength(2);
   });
+
+  it('says it is busy while submissions wait, and not once it has been idle', async () => {
+    const { deps, config } = testApp();
+    const queue = createSubmitQueue(deps);
+    expect(queue.busy()).toBe(false);
+    const stored = queue.submit(config.sites[0], validSubmission());
+    expect(queue.busy()).toBe(true); // waiting for its batch
+    await stored;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(queue.busy()).toBe(false);
+  });
 });

@@ -19,9 +19,13 @@ export interface SubmitQueue {
   submit(site: Site, sub: Submission, meta?: SubmitMeta): Promise<SubmitResult>;
 }
 
-export function createSubmitQueue(deps: SubmitDeps, maxBatch = 256): SubmitQueue {
+/** Submissions are waiting, or were stored in the last BUSY_MS: others should leave the thread to it. */
+const BUSY_MS = 50;
+
+export function createSubmitQueue(deps: SubmitDeps, maxBatch = 256): SubmitQueue & { busy(): boolean } {
   let waiting: Waiting[] = [];
   let scheduled = false;
+  let lastFlushAt = -Infinity;
 
   // better-sqlite3's own transactions: called inside storeBatch, storeOne is a savepoint, and its
   // statements are prepared once (drizzle prepares "savepoint"/"release" on every call).
@@ -40,6 +44,7 @@ export function createSubmitQueue(deps: SubmitDeps, maxBatch = 256): SubmitQueue
 
   function flush() {
     scheduled = false;
+    lastFlushAt = performance.now();
     const batch = waiting.splice(0, maxBatch);
     if (waiting.length) schedule();
     let outcomes: ReturnType<typeof storeBatch>;
@@ -59,6 +64,7 @@ export function createSubmitQueue(deps: SubmitDeps, maxBatch = 256): SubmitQueue
   }
 
   return {
+    busy: () => waiting.length > 0 || performance.now() - lastFlushAt < BUSY_MS,
     submit(site, sub, meta = {}) {
       // A repeated submissionId needs no write and no wait.
       const earlier = findAnswer(deps.db, site.key, sub.submissionId);

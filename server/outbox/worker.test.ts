@@ -7,7 +7,7 @@ import { silentLog } from '../log';
 import { enqueueJob } from './enqueue';
 import { createOutboxWorker } from './worker';
 
-function setup(handler: (payload: unknown) => Promise<void>, maxAttempts = 3) {
+function setup(handler: (payload: unknown) => Promise<void>, maxAttempts = 3, busy?: () => boolean) {
   const db = openDatabase(':memory:');
   const clock = manualClock();
   const worker = createOutboxWorker({
@@ -19,11 +19,25 @@ function setup(handler: (payload: unknown) => Promise<void>, maxAttempts = 3) {
     backoff: { baseMs: 1000, capMs: 4000 },
     random: () => 0.5,
     handlers: { test: handler },
+    busy,
+    busyEveryMs: 60_000,
   });
   return { db, clock, worker, add: (n: number) => enqueueJob(db, 'test', { n }, { now: clock.now() }) };
 }
 
 describe('outbox worker', () => {
+  it('while the thread is busy storing leads, runs one batch per interval; otherwise drains', async () => {
+    let busy = true;
+    const sent: unknown[] = [];
+    const { worker, add } = setup(async (payload) => void sent.push(payload), 3, () => busy);
+    for (let n = 0; n < 7; n++) add(n);
+    expect(await worker.runOnce()).toBe(2); // one batch of batchSize 2, then it yields
+    expect(await worker.runOnce()).toBe(0); // within busyEveryMs of that batch
+    busy = false;
+    expect(await worker.runOnce()).toBe(5);
+    expect(sent).toHaveLength(7);
+  });
+
   it('retries with growing delays, then keeps the row as dead', async () => {
     const { db, clock, worker, add } = setup(async () => {
       throw new Error('451 try later');

@@ -26,6 +26,12 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
   backoff?: BackoffOptions;
   random?: () => number;
+  /**
+   * More urgent work is waiting (the store thread: submissions). Then the worker runs at most one
+   * batch per `busyEveryMs`, so mail keeps flowing under load without taking the thread from it.
+   */
+  busy?: () => boolean;
+  busyEveryMs?: number;
 }
 
 export interface OutboxWorker {
@@ -51,6 +57,8 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   let stopped = true;
   let stopping = false;
   let again = false;
+  let yielded = false;
+  let lastBatchAt = -Infinity;
 
   /**
    * The worker's own bookkeeping (claims, done, retry times) guards at-least-once work: if a power
@@ -102,6 +110,11 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     let total = 0;
     for (;;) {
       if (stopping) return total; // stop() waits for the batch in hand, not for the whole backlog
+      if (opts.busy?.() && performance.now() - lastBatchAt < (opts.busyEveryMs ?? 1000)) {
+        yielded = true;
+        return total;
+      }
+      lastBatchAt = performance.now();
       const jobs = claim();
       if (!jobs.length) return total;
       await Promise.all(jobs.map(runJob));
@@ -129,8 +142,9 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       .finally(() => {
         running = undefined;
         const soon = again;
-        again = false;
-        schedule(soon ? 0 : pollMs);
+        const retry = yielded;
+        again = yielded = false;
+        schedule(soon ? 0 : retry ? 100 : pollMs);
       });
   }
 

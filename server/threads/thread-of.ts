@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { VendorConfig } from '../../shared/config';
 
 // Starting one of the server's threads (server/store-thread.ts, server/outbox-thread.ts).
@@ -17,14 +17,15 @@ export interface ThreadInit {
  * tsx (tests, development), whose loader a worker does not inherit (privatenumber/tsx#354): there
  * the thread registers tsx itself before it imports its entry.
  */
-export function threadOf(name: string, callerUrl: string, init: ThreadInit): Worker {
+export function threadOf(name: string, callerUrl: string, init: ThreadInit, resourceLimits?: ResourceLimits): Worker {
   const ext = callerUrl.slice(callerUrl.lastIndexOf('.'));
   const entry = new URL(`./${name}${ext}`, callerUrl);
-  if (ext !== '.ts') return new Worker(entry, { workerData: init });
+  if (ext !== '.ts') return new Worker(entry, { workerData: init, resourceLimits });
   const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
   return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`, {
     eval: true,
     workerData: init,
+    resourceLimits,
   });
 }
 
