@@ -1,7 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { VendorConfig } from '../../shared/config';
 
-// Starting one of the server's threads (server/store-thread.ts, server/outbox-thread.ts).
+// Starting a thread of the server (server/store-thread.ts) and watching over it.
 
 /** What a thread needs to open the same database and act like the server. */
 export interface ThreadInit {
