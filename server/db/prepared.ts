@@ -5,7 +5,7 @@ import { leadEvents, leads, OPEN_STATUSES, outbox, routingState } from './schema
 // The statements of the submit path, prepared once per database and run on better-sqlite3
 // directly. drizzle builds each one from the schema (its SQL, and the order and encoding of its
 // parameters); only the per-call work is done here: drizzle's prepared queries re-inspect every
-// parameter on every call (about 40 µs for the 45 columns of a lead) and building SQL plus
+// parameter on every call (about 20 µs for the 45 columns of a lead) and building SQL plus
 // sqlite3_prepare per call was a third of the CPU per lead (bench/profile.ts).
 // better-sqlite3 has one connection, so these run inside the caller's transaction (or savepoint).
 
