@@ -34,8 +34,7 @@ function reply(r: StoreReply) {
   replying = true;
   setImmediate(() => {
     replying = false;
-    port.postMessage({ type: 'stored', replies });
-    if (replies.some((r) => r.ok && r.result.status === 201)) worker.nudge(); // their mails are queued
+    port.postMessage({ type: 'stored', replies }); // main.ts nudges the worker for the new leads' mails
     replies = [];
   });
 }

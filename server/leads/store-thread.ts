@@ -25,7 +25,7 @@ export type FromStoreThread = LifecycleMessage | { type: 'stored'; replies: Stor
 
 export interface StoreThread extends SubmitQueue {
   ready: Promise<void>;
-  /** Run the outbox soon: the main thread committed jobs (e.g. a rep passed a lead on). */
+  /** Run the outbox soon: jobs were committed (new leads' mails, a rep passing a lead on). */
   nudge(): void;
   /** Stores what was handed over, finishes the outbox batch in hand, then closes. */
   stop(): Promise<void>;

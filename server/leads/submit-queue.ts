@@ -1,6 +1,6 @@
 import type { Site } from '../../shared/config';
 import type { Submission } from '../../shared/submission';
-import { findAnswer, storeLead, type SubmitDeps, type SubmitMeta, type SubmitResult } from './submit';
+import { storeLead, type SubmitDeps, type SubmitMeta, type SubmitResult } from './submit';
 
 // Group commit. At synchronous=FULL every commit waits for the disk (~1.6 ms here), so one
 // transaction per lead caps the server at a few hundred leads per second. Submissions that arrive
@@ -66,9 +66,7 @@ export function createSubmitQueue(deps: SubmitDeps, maxBatch = 256): SubmitQueue
   return {
     busy: () => waiting.length > 0 || performance.now() - lastFlushAt < BUSY_MS,
     submit(site, sub, meta = {}) {
-      // A repeated submissionId needs no write and no wait.
-      const earlier = findAnswer(deps.db, site.key, sub.submissionId);
-      if (earlier) return Promise.resolve({ status: 200, body: earlier });
+      // A repeated submissionId is answered by storeLead inside the batch (200, nothing written).
       return new Promise((resolve, reject) => {
         waiting.push({ site, sub, meta, resolve, reject });
         schedule();

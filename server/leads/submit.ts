@@ -53,8 +53,9 @@ export function submitLead(deps: SubmitDeps, site: Site, sub: Submission, meta: 
  */
 export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: SubmitMeta = {}): SubmitResult {
   const { config, clock } = deps;
-  const raced = findAnswer(deps.db, site.key, sub.submissionId);
-  if (raced) return { status: 200, body: raced };
+  // A repeated submissionId (also one repeated within the same batch) gets the first answer.
+  const earlier = findAnswer(deps.db, site.key, sub.submissionId);
+  if (earlier) return { status: 200, body: earlier };
 
   const qualification = qualify(sub, config);
   const emailDomain = sub.contact.email.slice(sub.contact.email.lastIndexOf('@') + 1).toLowerCase();

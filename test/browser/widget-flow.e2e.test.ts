@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousA11yIssues } from './support/axe';
 import { startE2e, type E2e } from './support/e2e-env';
 import { answerUpToSend, builtIn, expectScreen, radio, vendorTexts, WAIT, widget } from './support/flow';
 import { chooseRadio, pressButton, tabTo, typeInto } from './support/keyboard';
 import { mailsOfLead } from './support/mail';
+import { screenCheck } from './support/screen-check';
 import { capture } from './support/screenshots';
 import { deepFocus, extraGlobals, openWatched } from './support/watch';
 
@@ -28,11 +28,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     const ui = widget(page);
     const t = builtIn.en;
     const v = vendorTexts('en');
-    const issues: string[] = [];
-    const screen = async (name: string) => {
-      issues.push(...(await seriousA11yIssues(page)).map((i) => `${name}: ${i}`));
-      await capture(page, `inline-en-${name}`);
-    };
+    const { issues, screen } = screenCheck(page, 'inline-en');
 
     // 1. How we work: every step, the default pre-selected, another approach possible.
     await expectScreen(ui, v.processTitle);
@@ -168,11 +164,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     const ui = widget(page);
     const t = builtIn.en;
     const v = vendorTexts('en');
-    const issues: string[] = [];
-    const screen = async (name: string) => {
-      issues.push(...(await seriousA11yIssues(page)).map((i) => `${name}: ${i}`));
-      await capture(page, `launcher-en-${name}`);
-    };
+    const { issues, screen } = screenCheck(page, 'launcher-en');
     const launcher = ui.getByRole('button', { name: t.open });
     await launcher.waitFor();
     await screen('0-launcher');

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { systemClock } from '../../server/clock';
 import { outbox } from '../../server/db/schema';
 import { submissionBody } from '../support/fixtures';
@@ -8,17 +8,14 @@ import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp
 import { testApp } from '../support/test-app';
 import { until } from '../support/until';
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.reverse()) await fn();
-  cleanup = [];
-});
-
 async function setup() {
   const sink = await startSmtpSink();
   const t = testApp({ clock: systemClock as never });
   const mail = smtpWorker(t.db, sink.url);
-  cleanup.push(() => sink.close(), () => mail.stop());
+  onTestFinished(async () => {
+    await mail.stop();
+    await sink.close();
+  });
   return { sink, ...t, worker: mail.worker };
 }
 
@@ -105,7 +102,7 @@ describe('lead mails over a real SMTP server', () => {
     await sink.close(); // nobody listens on this port now
     const t = testApp({ clock: systemClock as never });
     const mail = smtpWorker(t.db, `smtp://127.0.0.1:${port}`);
-    cleanup.push(() => mail.stop());
+    onTestFinished(() => mail.stop());
     mail.worker.start();
 
     const answers = await Promise.all([0, 1, 2].map(() => t.post(submissionBody())));
@@ -117,7 +114,7 @@ describe('lead mails over a real SMTP server', () => {
     expect(failing[0].lastError).toMatch(/ECONNREFUSED|connect/i);
 
     const back = await startSmtpSink(port);
-    cleanup.push(() => back.close());
+    onTestFinished(() => back.close());
     await back.waitFor(6, 15_000);
     await until(() => t.db.select().from(outbox).where(eq(outbox.status, 'done')).all().length === 6);
     expect(back.messages).toHaveLength(6);

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { leadEvents, leads } from '../../server/db/schema';
 import { formToken } from '../../server/form/form-token';
 import { signActionToken } from '../../server/security/action-links';
@@ -12,17 +12,14 @@ import { testApp } from '../support/test-app';
 // The rep's one-click links (issue 4), end to end: the mail over a real SMTP server, the link
 // page over HTTP, the lead and its history in SQLite.
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.reverse()) await fn();
-  cleanup = [];
-});
-
 async function setup() {
   const sink = await startSmtpSink();
   const t = testApp();
   const jobs = jobWorker(t.db, sink.url, t.deps);
-  cleanup.push(() => sink.close(), () => jobs.stop());
+  onTestFinished(async () => {
+    await jobs.stop();
+    await sink.close();
+  });
   /** Submits a lead and delivers its mails; answers the lead id and the rep's mail. */
   const submit = async (over: Parameters<typeof submissionBody>[0] = {}) => {
     const res = await t.post(submissionBody(over));

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase, type Db } from '../../server/db/open';
 import { leadEvents, leads, outbox } from '../../server/db/schema';
 import { exampleConfig, exampleConfigJson, submissionBody } from '../support/fixtures';
@@ -13,12 +13,6 @@ import { testApp } from '../support/test-app';
 
 // Routing on the real SQLite file (issue 4): account ownership by email domain and its free-mail
 // exception, and concurrent submissions — one process and two — never assigning a lead twice.
-
-let cleanup: (() => Promise<unknown> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.reverse()) await fn();
-  cleanup = [];
-});
 
 const dbFile = () => join(mkdtempSync(join(tmpdir(), 'koers-routing-')), 'koers.db');
 const repOf = (db: Db, id: string) => db.select({ repId: leads.repId }).from(leads).where(eq(leads.id, id)).get()!.repId;
@@ -46,7 +40,10 @@ describe('account ownership on the database', () => {
     const sink = await startSmtpSink();
     const t = testApp({ dbPath: dbFile() });
     const jobs = jobWorker(t.db, sink.url, t.deps);
-    cleanup.push(() => sink.close(), () => jobs.stop());
+    onTestFinished(async () => {
+      await jobs.stop();
+      await sink.close();
+    });
     const submit = async (email: string, name = 'Sanne Visser') => {
       const res = await t.post(submissionBody({ contact: { email, name } }));
       expect(res.status).toBe(201);
@@ -95,7 +92,10 @@ describe('availability on the database', () => {
       }),
     });
     const jobs = jobWorker(t.db, sink.url, t.deps);
-    cleanup.push(() => sink.close(), () => jobs.stop());
+    onTestFinished(async () => {
+      await jobs.stop();
+      await sink.close();
+    });
     const submit = async (email: string) => {
       const res = await t.post(submissionBody({ contact: { email } }));
       const body = await res.json();
@@ -156,7 +156,7 @@ describe('concurrent submissions', () => {
       MIN_FILL_SECONDS: '0',
     };
     const servers: ServerProcess[] = [];
-    cleanup.push(() => Promise.all(servers.map((s) => s.stop())));
+    onTestFinished(async () => void (await Promise.all(servers.map((s) => s.stop()))));
     servers.push(await startServer(env)); // one after the other: the first one migrates the file
     servers.push(await startServer(env));
 
@@ -176,7 +176,7 @@ describe('concurrent submissions', () => {
     expect(bodies.filter((b) => b.rep?.name === 'Bram Jansen')).toHaveLength(17);
 
     const db = openDatabase(env.DATABASE_PATH);
-    cleanup.push(() => void db.$client.close());
+    onTestFinished(() => void db.$client.close());
     expect(assignments(db)).toEqual({ leads: 50, twice: 0, perRep: [{ repId: 'anna', n: 33 }, { repId: 'bram', n: 17 }] });
     expect(db.select().from(leads).all().every((l) => l.status === 'assigned')).toBe(true); // none taken as spam
   });

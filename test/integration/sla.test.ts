@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { manualClock } from '../../server/clock';
 import { openDatabase } from '../../server/db/open';
 import { leadEvents, leads, outbox } from '../../server/db/schema';
@@ -17,12 +17,6 @@ import { testApp } from '../support/test-app';
 // durable 'sla-check' job in the outbox — on a manual clock, and across a restart.
 
 const MINUTE = 60_000;
-let cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.reverse()) await fn();
-  cleanup = [];
-});
-
 const slaConfig = () => exampleConfig((c) => (c.routing.acceptWithinMinutes = { 'sales-ready': 60 }));
 const dbFile = () => join(mkdtempSync(join(tmpdir(), 'koers-sla-')), 'koers.db');
 const lead = (db: Db, id: string) => db.select().from(leads).where(eq(leads.id, id)).get()!;
@@ -33,7 +27,7 @@ const mailTo = (messages: ReceivedMail[], address: string) => messages.filter((m
 
 async function started(sink: SmtpSink, t: ReturnType<typeof testApp>) {
   const jobs = jobWorker(t.db, sink.url, t.deps);
-  cleanup.push(() => jobs.stop());
+  onTestFinished(() => jobs.stop());
   return jobs;
 }
 
@@ -46,7 +40,7 @@ async function submit(t: ReturnType<typeof testApp>, over: Parameters<typeof sub
 describe('response SLA', () => {
   it('moves a lead not accepted in time to the next rep, tells both reps and the prospect, and sets the next deadline', async () => {
     const sink = await startSmtpSink();
-    cleanup.push(() => sink.close());
+    onTestFinished(() => sink.close());
     const t = testApp({ dbPath: dbFile(), config: slaConfig() });
     const jobs = await started(sink, t);
     const start = t.clock.now();
@@ -95,7 +89,7 @@ describe('response SLA', () => {
 
   it('does nothing at the deadline when the rep accepted in time', async () => {
     const sink = await startSmtpSink();
-    cleanup.push(() => sink.close());
+    onTestFinished(() => sink.close());
     const t = testApp({ config: slaConfig() });
     const jobs = await started(sink, t);
     const id = await submit(t);
@@ -115,7 +109,7 @@ describe('response SLA', () => {
 
   it('survives a restart: the deadline is in the database, not in a timer', async () => {
     const sink = await startSmtpSink();
-    cleanup.push(() => sink.close());
+    onTestFinished(() => sink.close());
     const path = dbFile();
     const clock = manualClock();
     const signingKey = randomBytes(32);
@@ -144,7 +138,7 @@ describe('response SLA', () => {
 
   it('respects account ownership when it moves a lead', async () => {
     const sink = await startSmtpSink();
-    cleanup.push(() => sink.close());
+    onTestFinished(() => sink.close());
     const t = testApp({ config: slaConfig() });
     const jobs = await started(sink, t);
     const anna = t.config.reps.find((r) => r.id === 'anna')!;
