@@ -14,7 +14,7 @@ import { threadContext } from './threads/thread-context';
 
 const { init, port, db, config, clock, log, repActions, ready, stopped } = threadContext();
 const sites = new Map(config.sites.map((s) => [s.key, s]));
-const queue = createSubmitQueue({ db, config, clock, repActions });
+const queue = createSubmitQueue({ db, config, clock });
 const mailer = init.smtpUrl ? smtpMailer(init.smtpUrl) : devOutboxMailer(db, clock);
 const worker = createOutboxWorker({
   db,

@@ -5,7 +5,13 @@ import { repLanguage, repLeadMail, type LeadRow } from '../mail/rep-lead';
 import type { MailMessage } from '../mail/message';
 import { mailTexts } from '../mail/texts';
 
+// The two mails of a new lead: the summary for its rep (or the vendor when unassigned) and the
+// prospect's confirmation. Composed when the outbox sends them (lead-mail-job.ts).
+
+export type LeadMailKind = 'rep' | 'prospect';
+
 export interface LeadMailInput {
+  /** The lead as stored, with the rep and routing reason it had when its mails were queued. */
   lead: LeadRow;
   config: VendorConfig;
   site: Site;
@@ -16,11 +22,14 @@ export interface LeadMailInput {
   repActions?: (leadId: string, repId: string, language: Language) => { label: string; href: string }[];
 }
 
-/** The two mails of a new lead: the summary for its rep (or the vendor when unassigned) and the prospect's confirmation. */
-export function leadMails({ lead, config, site, nextStep, earlierLead, repActions }: LeadMailInput): MailMessage[] {
+export function leadMail(kind: LeadMailKind, input: LeadMailInput): MailMessage {
+  return kind === 'rep' ? repMail(input) : prospectMail(input);
+}
+
+function repMail({ lead, config, site, earlierLead, repActions }: LeadMailInput): MailMessage {
   const rep = config.reps.find((r) => r.id === lead.repId);
   const language = repLanguage(rep, site.defaultLanguage);
-  const toRep = rep
+  return rep
     ? repLeadMail({
         lead,
         config,
@@ -30,6 +39,10 @@ export function leadMails({ lead, config, site, nextStep, earlierLead, repAction
         actions: repActions?.(lead.id, rep.id, language),
       })
     : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, unassigned: true });
+}
+
+function prospectMail({ lead, config, site, nextStep }: LeadMailInput): MailMessage {
+  const rep = config.reps.find((r) => r.id === lead.repId);
   const replyTo = rep ? { name: rep.name, address: rep.email } : { name: config.vendor.name, address: config.vendor.replyTo };
-  return [toRep, prospectConfirmationMail({ lead, config, site, nextStep, replyTo })];
+  return prospectConfirmationMail({ lead, config, site, nextStep, replyTo });
 }

@@ -6,23 +6,21 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { prepared } from '../db/prepared';
 import type { LeadRow } from '../mail/rep-lead';
-import { enqueueMail } from '../outbox/enqueue';
-import { earlierLeadOf, recordEvent } from './lead-history';
-import { leadMails, type LeadMailInput } from './lead-mails';
+import { recordEvent } from './lead-history';
+import { queueLeadMails } from './lead-mail-job';
 import { nextStepText } from './next-step';
 import { qualify } from './qualify';
 import { chooseRoute, type RouteDecision } from './route';
 import { readRoutingState, saveCurrents } from './routing-store';
 import { scheduleSlaCheck } from './sla';
 
-// One submission → one stored, qualified, routed lead and its two mails, in ONE transaction,
-// before the 201. A repeated submissionId answers the first answer with 200 and stores nothing.
+// One submission → one stored, qualified, routed lead and its two mails (queued; composed when
+// sent: lead-mail-job.ts), in ONE transaction, before the 201. A repeated submissionId answers the first answer with 200 and stores nothing.
 
 export interface SubmitDeps {
   db: Db;
   config: VendorConfig;
   clock: Clock;
-  repActions?: LeadMailInput['repActions'];
 }
 
 /** What the HTTP layer knows about the submission besides its body. */
@@ -141,10 +139,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
   saveCurrents(deps.db, decision);
   scheduleSlaCheck(deps.db, config, { leadId: id, repId: decision.repId, tier: qualification.tier, assignedAt: now });
 
-  const earlierLead = decision.ownerLeadId ? earlierLeadOf(deps.db, decision.ownerLeadId) : undefined;
-  for (const message of leadMails({ lead, config, site, nextStep, earlierLead, repActions: deps.repActions })) {
-    enqueueMail(deps.db, message, { leadId: id, now });
-  }
+  queueLeadMails(deps.db, { leadId: id, repId: decision.repId, routingReason: decision.reason, earlierLeadId: decision.ownerLeadId }, now);
   return { status: 201, body };
 }
 

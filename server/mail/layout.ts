@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { escapeHtml } from './escape';
 
 // One document model rendered twice: the text part and the (escaped) HTML part of every mail.
-// The outbox stores the model (a few KB) and the mailer renders it when sending: what a mail
-// says is fixed when it is queued, and storing a lead stays cheap.
+// The mailer renders it when sending. A 'mail' job (hand-overs, rep actions) stores the model in
+// the outbox, so what it says is fixed when it is queued; a new lead's two mails are composed
+// from the stored lead when sent (server/leads/lead-mail-job.ts).
 
 export const blockSchema = z.strictObject({
   heading: z.string().optional(),

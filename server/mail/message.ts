@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { blockSchema } from './layout';
 
-// A mail as stored in the outbox: headers and the document model (layout.ts); the mailer renders
-// its text and HTML parts when sending. Recipients come from the config and the validated
-// contact address only; user text never becomes a header line.
+// A mail as the mailer takes it (and as a 'mail' job stores it in the outbox): headers and the
+// document model (layout.ts); the mailer renders its text and HTML parts when sending. Recipients
+// come from the config and the validated contact address only; user text never becomes a header
+// line.
 
 const address = z.strictObject({ name: z.string().optional(), address: z.email() });
 

@@ -1,3 +1,4 @@
+import { LEAD_MAIL, leadMailHandler } from '../leads/lead-mail-job';
 import { slaCheckHandler, type SlaCheckDeps } from '../leads/sla-check';
 import { SLA_CHECK } from '../leads/sla';
 import { mailMessageSchema, type Mailer } from '../mail/message';
@@ -11,7 +12,7 @@ export interface JobHandlerDeps extends SlaCheckDeps {
   onMailQueued?: () => void;
 }
 
-/** The 'mail' job: send the stored message as it was queued. */
+/** The 'mail' job: send the stored message as it was queued (handover and rep-action mails). */
 export function mailJobHandler(mailer: Mailer): JobHandler {
   return (payload) => mailer.send(mailMessageSchema.parse(payload));
 }
@@ -19,6 +20,7 @@ export function mailJobHandler(mailer: Mailer): JobHandler {
 export function jobHandlers(deps: JobHandlerDeps): Record<string, JobHandler> {
   return {
     mail: mailJobHandler(deps.mailer),
+    [LEAD_MAIL]: leadMailHandler(deps),
     [SLA_CHECK]: slaCheckHandler(deps),
   };
 }

@@ -20,8 +20,11 @@ describe('POST /api/v1/sites/{site}/leads', () => {
     const lead = db.select().from(leads).get()!;
     expect(lead).toMatchObject({ id: body.leadId, tier: 'sales-ready', score: 85, repId: 'anna', teamId: 'account-executives', status: 'assigned' });
     expect(lead.routingReason).toMatch(/rule 1 .*Account executives.*Anna de Vries/);
-    const mails = db.select().from(outbox).all();
-    expect(mails.map((m) => (m.payload as { purpose: string }).purpose)).toEqual(['rep-lead', 'prospect-confirmation']);
+    const jobs = db.select().from(outbox).all();
+    expect(jobs.map((j) => [j.kind, (j.payload as { mail?: string }).mail])).toEqual([
+      ['lead-mail', 'rep'],
+      ['lead-mail', 'prospect'],
+    ]);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
   });
 
