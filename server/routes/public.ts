@@ -1,5 +1,4 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { cors } from 'hono/cors';
 import { zValidator } from '@hono/zod-validator';
 import { isLanguage } from '../../shared/localized';
 import { submissionSchema } from '../../shared/submission';
@@ -9,6 +8,7 @@ import { buildPublicForm } from '../form/build-public-form';
 import { formToken } from '../form/form-token';
 import { ApiHttpError, invalidContent, zodFields } from '../http/api-error';
 import { clientAddress, networkOf } from '../http/client-address';
+import { cors } from '../http/cors';
 import { rateLimit } from '../http/rate-limit';
 import { spamReason } from '../leads/spam-check';
 import { checkAnswers } from '../leads/check-answers';
@@ -27,12 +27,7 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
   app.use('/sites/:site/*', siteGuard(sites));
   app.use(
     '/sites/:site/*',
-    cors({
-      origin: (origin) => origin || null,
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['Content-Type'],
-      maxAge: 600,
-    }),
+    cors({ allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAgeSeconds: 600 }),
   );
   // After CORS, so the widget can read a 429 and its Retry-After.
   app.use(
