@@ -18,7 +18,7 @@ function app() {
   });
   return { a, handled: () => handled };
 }
-const from = (origin?: string) => (origin ? { Origin: origin } : {});
+const from = (origin: string): Record<string, string> => ({ Origin: origin });
 
 describe('cors', () => {
   it('grants the request’s origin on the answer, which keeps its own status, body and type', async () => {
@@ -50,13 +50,8 @@ describe('cors', () => {
       headers: { ...from('https://www.zeilmaker.example'), 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
     });
     expect(res.status).toBe(204);
-    expect(Object.fromEntries(res.headers)).toMatchObject({
-      'access-control-allow-origin': 'https://www.zeilmaker.example',
-      'access-control-allow-methods': 'GET,POST,OPTIONS',
-      'access-control-allow-headers': 'Content-Type',
-      'access-control-max-age': '600',
-      vary: 'Origin',
-    });
+    const granted = ['Access-Control-Allow-Origin', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Headers', 'Access-Control-Max-Age', 'Vary'];
+    expect(granted.map((h) => res.headers.get(h))).toEqual(['https://www.zeilmaker.example', 'GET,POST,OPTIONS', 'Content-Type', '600', 'Origin']);
     expect(await res.text()).toBe('');
     expect(handled()).toBe(0);
   });
