@@ -15,7 +15,8 @@ import { readRoutingState, saveCurrents } from './routing-store';
 import { scheduleSlaCheck } from './sla';
 
 // One submission → one stored, qualified, routed lead and its two mails (queued; composed when
-// sent: lead-mail-job.ts), in ONE transaction, before the 201. A repeated submissionId answers the first answer with 200 and stores nothing.
+// sent: lead-mail-job.ts), in ONE transaction, before the 201. A repeated submissionId answers
+// the first answer with 200 and stores nothing.
 
 export interface SubmitDeps {
   db: Db;
