@@ -76,4 +76,24 @@ describe('lead-mail jobs', () => {
     expect(sent).toEqual([]);
     expect(jobs).toHaveLength(2);
   });
+
+  it('leave out an earlier lead that was erased before they were sent (existing account)', async () => {
+    const { db, post, config, deps } = testApp();
+    const sent: MailMessage[] = [];
+    const handler = leadMailHandler({ db, config, repActions: repActionLinks(deps), mailer: { send: async (m) => void sent.push(m) } });
+    const submit = async (email: string, name: string) => (await (await post(submissionBody({ contact: { email, name } }))).json()).leadId as string;
+    const first = await submit('sanne@visser-logistiek.example', 'Sanne Visser');
+    const second = await submit('piet@visser-logistiek.example', 'Piet Visser');
+    const jobsOf = (leadId: string) => db.select().from(outbox).where(eq(outbox.leadId, leadId)).all();
+    expect(jobsOf(second)[0].payload).toMatchObject({ mail: 'rep', repId: 'anna', earlierLeadId: first });
+
+    eraseEmail(db, 'sanne@visser-logistiek.example');
+    for (const job of jobsOf(second)) await handler(job.payload, { id: job.id, leadId: job.leadId, attempts: 1 });
+    const text = JSON.stringify(sent);
+    expect(sent.map((m) => m.to[0].address)).toEqual(['anna@zeilmaker.example', 'piet@visser-logistiek.example']);
+    expect(text).toContain('Piet Visser');
+    expect(text).not.toContain('Sanne');
+    expect(text).not.toContain(first);
+    expect(text).not.toContain('Bestaande klant');
+  });
 });
