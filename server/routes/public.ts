@@ -54,9 +54,16 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
       scope: 'for this site',
     }),
     requireJson(),
-    zValidator('json', submissionSchema, (result) => {
-      if (!result.success) throw invalidContent(zodFields(result.error));
-    }),
+    zValidator(
+      'json',
+      submissionSchema,
+      (result) => {
+        if (!result.success) throw invalidContent(zodFields(result.error));
+      },
+      // zod's async parse skips its compiled fast path for objects: 22 instead of 7 µs for a
+      // submission. The schema has no async checks, so the sync parse gives the same result.
+      { validationFunction: (schema, value) => schema.safeParse(value) },
+    ),
     async (c) => {
       const site = c.var.site;
       const submission = c.req.valid('json');
