@@ -7,10 +7,10 @@ import { submissionSchema } from '../shared/submission';
 import { benchBody } from './body';
 
 // Fills a database file with `count` leads fast: the file is created and migrated by the real
-// openDatabase, ONE real lead is stored by the real submitLead (with its event and two mails),
-// then SQLite copies that row `count - 1` times inside one transaction — each copy with its own
-// id, submissionId, company and email domain (no account ownership), rep, status and a creation
-// time one minute apart, plus its lead event and two sent ("done") outbox rows. Every index the
+// openDatabase, ONE real lead is stored by the real submitLead (with its event and the jobs of its
+// two mails), then SQLite copies that row `count - 1` times inside one transaction — each copy
+// with its own id, submissionId, company and email domain (no account ownership), rep, status and
+// a creation time one minute apart, plus its lead event and two sent ("done") lead-mail rows. Every index the
 // schema declares is maintained as usual.
 
 export function prefill(path: string, count: number): { seconds: number; megabytes: number } {
@@ -61,7 +61,7 @@ export function prefill(path: string, count: number): { seconds: number; megabyt
     sqlite
       .prepare(
         `insert into outbox (lead_id, kind, payload, status, attempts, run_at, created_at, done_at)
-         select id, 'mail', '{}', 'done', 1, created_at, created_at, created_at + 2000 from leads, (select 1 union all select 2) where id != :leadId`,
+         select id, 'lead-mail', '{}', 'done', 1, created_at, created_at, created_at + 2000 from leads, (select 1 union all select 2) where id != :leadId`,
       )
       .run({ leadId });
   })();

@@ -11,24 +11,25 @@ import { LEAD_MAIL, leadMailHandler } from './lead-mail-job';
 // A new lead's mails are queued as references and composed when sent: what the outbox holds, and
 // what the sent mails say after the lead changed or was erased in between.
 
+/** The real handler of a test app, with a mailer that keeps what it is given. */
+function withSender(t: ReturnType<typeof testApp>) {
+  const sent: MailMessage[] = [];
+  const handler = leadMailHandler({ db: t.db, config: t.config, repActions: repActionLinks(t.deps), mailer: { send: async (m) => void sent.push(m) } });
+  /** Runs lead-mail jobs as the worker would. */
+  const send = async (jobs: (typeof outbox.$inferSelect)[]) => {
+    for (const job of jobs) await handler(job.payload, { id: job.id, leadId: job.leadId, attempts: 1 });
+  };
+  return { sent, send };
+}
+
 async function setup() {
   const t = testApp();
-  const sent: MailMessage[] = [];
-  const handler = leadMailHandler({
-    db: t.db,
-    config: t.config,
-    repActions: repActionLinks(t.deps),
-    mailer: { send: async (m) => void sent.push(m) },
-  });
+  const { sent, send } = withSender(t);
   const res = await t.post(submissionBody());
   expect(res.status).toBe(201);
   const answer = await res.json();
   const jobs = t.db.select().from(outbox).where(eq(outbox.kind, LEAD_MAIL)).all();
-  /** Runs the queued lead-mail jobs as the worker would. */
-  const send = async () => {
-    for (const job of jobs) await handler(job.payload, { id: job.id, leadId: job.leadId, attempts: 1 });
-  };
-  return { ...t, sent, answer, jobs, send };
+  return { ...t, sent, answer, jobs, send: () => send(jobs) };
 }
 
 describe('lead-mail jobs', () => {
@@ -78,9 +79,9 @@ describe('lead-mail jobs', () => {
   });
 
   it('leave out an earlier lead that was erased before they were sent (existing account)', async () => {
-    const { db, post, config, deps } = testApp();
-    const sent: MailMessage[] = [];
-    const handler = leadMailHandler({ db, config, repActions: repActionLinks(deps), mailer: { send: async (m) => void sent.push(m) } });
+    const t = testApp();
+    const { db, post } = t;
+    const { sent, send } = withSender(t);
     const submit = async (email: string, name: string) => (await (await post(submissionBody({ contact: { email, name } }))).json()).leadId as string;
     const first = await submit('sanne@visser-logistiek.example', 'Sanne Visser');
     const second = await submit('piet@visser-logistiek.example', 'Piet Visser');
@@ -88,7 +89,7 @@ describe('lead-mail jobs', () => {
     expect(jobsOf(second)[0].payload).toMatchObject({ mail: 'rep', repId: 'anna', earlierLeadId: first });
 
     eraseEmail(db, 'sanne@visser-logistiek.example');
-    for (const job of jobsOf(second)) await handler(job.payload, { id: job.id, leadId: job.leadId, attempts: 1 });
+    await send(jobsOf(second));
     const text = JSON.stringify(sent);
     expect(sent.map((m) => m.to[0].address)).toEqual(['anna@zeilmaker.example', 'piet@visser-logistiek.example']);
     expect(text).toContain('Piet Visser');

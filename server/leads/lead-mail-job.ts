@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SubmissionAnswer } from '../../shared/submission';
 import type { Db } from '../db/open';
+import { p, perDatabase } from '../db/prepared';
 import { leads } from '../db/schema';
 import type { Mailer } from '../mail/message';
 import { enqueueJob } from '../outbox/enqueue';
@@ -45,11 +46,14 @@ export interface LeadMailDeps extends Pick<LeadMailInput, 'config' | 'repActions
   mailer: Mailer;
 }
 
+/** The lead a job is about, decoded by drizzle; built and prepared once per database. */
+const leadById = perDatabase((db: Db) => db.select().from(leads).where(eq(leads.id, p('id'))).prepare());
+
 /** The worker's handler: composes the mail from the stored lead and sends it. */
 export function leadMailHandler({ db, config, repActions, mailer }: LeadMailDeps): JobHandler {
   return async (payload) => {
     const job = leadMailPayloadSchema.parse(payload);
-    const stored = db.select().from(leads).where(eq(leads.id, job.leadId)).get();
+    const stored = leadById(db).get({ id: job.leadId });
     if (!stored) return; // erased (privacy/erase.ts): nothing left to send, nothing to retry
     const site = config.sites.find((s) => s.key === stored.site) ?? config.sites[0]; // a site since removed: the first one's languages
     const lead = { ...stored, repId: job.repId, routingReason: job.routingReason };

@@ -39,8 +39,6 @@ export interface SubmitResult {
 
 /** One submission in its own immediate transaction (tests, tools). The server batches: submit-queue.ts. */
 export function submitLead(deps: SubmitDeps, site: Site, sub: Submission, meta: SubmitMeta = {}): SubmitResult {
-  const earlier = findAnswer(deps.db, site.key, sub.submissionId);
-  if (earlier) return { status: 200, body: earlier };
   return deps.db.transaction(() => storeLead(deps, site, sub, meta), { behavior: 'immediate' });
 }
 

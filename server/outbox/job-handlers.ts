@@ -12,14 +12,10 @@ export interface JobHandlerDeps extends SlaCheckDeps {
   onMailQueued?: () => void;
 }
 
-/** The 'mail' job: send the stored message as it was queued (handover and rep-action mails). */
-export function mailJobHandler(mailer: Mailer): JobHandler {
-  return (payload) => mailer.send(mailMessageSchema.parse(payload));
-}
-
 export function jobHandlers(deps: JobHandlerDeps): Record<string, JobHandler> {
   return {
-    mail: mailJobHandler(deps.mailer),
+    // A stored message, sent as it was queued (hand-over and rep-action mails).
+    mail: (payload) => deps.mailer.send(mailMessageSchema.parse(payload)),
     [LEAD_MAIL]: leadMailHandler(deps),
     [SLA_CHECK]: slaCheckHandler(deps),
   };

@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { VendorConfig } from '../../shared/config';
 import { systemClock, type Clock } from '../../server/clock';
 import type { Db } from '../../server/db/open';
-import { LEAD_MAIL, leadMailHandler } from '../../server/leads/lead-mail-job';
 import { silentLog } from '../../server/log';
 import type { Mailer } from '../../server/mail/message';
 import { smtpMailer } from '../../server/mail/smtp-mailer';
-import { jobHandlers, mailJobHandler } from '../../server/outbox/job-handlers';
+import { jobHandlers } from '../../server/outbox/job-handlers';
 import { createOutboxWorker, type JobHandler } from '../../server/outbox/worker';
 import { repActionLinks } from '../../server/security/action-links';
 import { exampleConfig } from './fixtures';
@@ -30,11 +29,9 @@ function testWorker(db: Db, clock: Clock, mailer: Mailer, handlers: Record<strin
   };
 }
 
-/** Mail jobs only (no deadlines), composed with `config` and action links signed with a key of its own. */
+/** The worker of a server whose signing key the test does not know (its action links are signed with a key of their own). */
 export function smtpWorker(db: Db, url: string, clock: Clock = systemClock, config: VendorConfig = exampleConfig()) {
-  const mailer = smtpMailer(url);
-  const repActions = repActionLinks({ signingKey: randomBytes(32), publicUrl: 'http://koers.test', clock });
-  return testWorker(db, clock, mailer, { mail: mailJobHandler(mailer), [LEAD_MAIL]: leadMailHandler({ db, config, repActions, mailer }) });
+  return jobWorker(db, url, { config, clock, signingKey: randomBytes(32), publicUrl: 'http://koers.test' });
 }
 
 /** Every job kind main.ts registers (mail, lead-mail, sla-check), on the caller's clock. Tests drive it with runOnce(). */
