@@ -43,7 +43,7 @@ export function prefill(path: string, count: number): { seconds: number; megabyt
     status: `case when n.i % 20 = 0 then 'spam' when n.i % 20 = 1 then 'unassigned' when n.i % 20 < 4 then 'assigned' when n.i % 20 < 12 then 'accepted' else 'not-a-fit' end`,
   };
   const select = columns.map((c) => override[c] ?? `t.${c}`).join(', ');
-  const leadId = body.leadId;
+  const leadId = body!.leadId;
 
   sqlite.transaction(() => {
     sqlite

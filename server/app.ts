@@ -4,8 +4,10 @@ import type { VendorConfig } from '../shared/config';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { errorHandler, notFound } from './http/api-error';
+import type { SiteApiKeys } from './http/api-keys';
 import { bodyLimit } from './http/body-limit';
 import type { LeadMailInput } from './leads/lead-mails';
+import type { ProspectMailCaps } from './leads/prospect-mail-cap';
 import type { SubmitQueue } from './leads/submit-queue';
 import type { Log } from './log';
 import { adminRoutes } from './routes/admin';
@@ -23,20 +25,20 @@ export interface Protection {
   perClientPerMinute: number;
   /** Submissions per minute per site; 0 = off. */
   perSitePerMinute: number;
-  /** Reverse proxies in front whose X-Forwarded-For entry is trusted; 0 = use the socket only. */
-  trustedProxyHops: number;
+  /** Addresses/networks of the reverse proxies whose X-Forwarded-For is read (TRUSTED_PROXIES); empty = the socket only. */
+  trustedProxies: string[];
   /** Minimum time between showing the form and submitting it. */
   minFillMs: number;
-  /** Oldest form token accepted. */
+  /** Oldest form token accepted (each token serves one lead). */
   maxTokenAgeMs: number;
 }
 
 export const DEFAULT_PROTECTION: Protection = {
   perClientPerMinute: 30,
   perSitePerMinute: 600,
-  trustedProxyHops: 0,
+  trustedProxies: [],
   minFillMs: 3_000,
-  maxTokenAgeMs: 24 * 60 * 60_000,
+  maxTokenAgeMs: 2 * 60 * 60_000,
 };
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -60,6 +62,10 @@ export interface AppDeps {
   onLeadStored?: () => void;
   repActions?: LeadMailInput['repActions'];
   protection?: Partial<Protection>;
+  /** Per site, the API keys of server-side submissions (secrets resolved by main.ts). */
+  apiKeys?: SiteApiKeys;
+  /** Confirmation mails per prospect address and domain per day; default PROSPECT_MAIL_CAPS. */
+  prospectMailCaps?: ProspectMailCaps;
 }
 
 export function createApp(given: AppDeps) {

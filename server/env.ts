@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { trustedProxies } from './http/client-address';
 
 // The environment (API.md "Running"), parsed once in main.ts.
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The address to listen on: loopback unless told (HOST=0.0.0.0 serves every interface). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/koers.db'),
   KOERS_CONFIG: z.string().min(1).optional(),
   SMTP_URL: z
@@ -16,8 +19,23 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Lead submissions per minute per site (0 = off). */
   RATE_LIMIT_SITE_PER_MINUTE: z.coerce.number().int().min(0).default(600),
-  /** Reverse proxies in front of Koers whose X-Forwarded-For entry is trusted (0 = none). */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Addresses/networks of the reverse proxies whose X-Forwarded-For is read, comma-separated (unset: none). */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean))
+    .superRefine((entries, ctx) => {
+      try {
+        trustedProxies(entries);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  /** Replaced by TRUSTED_PROXIES (it trusted any peer): refused unless 0, with what to do instead. */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number()
+    .refine((n) => n === 0, 'replaced by TRUSTED_PROXIES: list your proxies\' addresses, e.g. TRUSTED_PROXIES=127.0.0.1 for a proxy on this machine')
+    .optional(),
   /** Seconds a person needs at least between seeing the form and submitting it. */
   MIN_FILL_SECONDS: z.coerce.number().min(0).default(3),
 });

@@ -7,9 +7,14 @@ import { systemClock } from './clock';
 import { EXAMPLE_CONFIG_PATH, loadConfigFile } from './config/load-config';
 import { openDatabase } from './db/open';
 import { envSchema } from './env';
+import { resolveApiKeys, type SiteApiKeys } from './http/api-keys';
+import { SERVER_TIMEOUTS } from './http/server-timeouts';
 import { consoleLog } from './log';
 import { startStoreThread } from './leads/store-thread';
-import { threadOf, type ThreadInit } from './threads/thread-of';
+import { sendConfig, threadOf, type ThreadInit } from './threads/thread-of';
+import { configReloader } from './config/reload';
+import { routingGaps } from './config/routing-gaps';
+import type { VendorConfig } from '../shared/config';
 import { outboxCounts } from './outbox/worker';
 import { widgetRoutes } from './routes/widget';
 import { ensureWidgetBuilt } from './widget-build';
@@ -35,6 +40,13 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const config = loaded.config;
+// Each site API key's secret is read from the variable it names (and only here).
+const apiKeys = resolveApiKeys(config, process.env);
+if (!apiKeys.ok) {
+  console.error(`Koers cannot start: ${apiKeys.problems.length} API key problem(s) in ${configPath}:`);
+  for (const problem of apiKeys.problems) console.error(problem);
+  process.exit(1);
+}
 
 const distDir = DIST_DIR;
 if (ensureWidgetBuilt(ROOT)) log.info('Built the widget (dist/widget.js was missing or older than its sources).');
@@ -52,10 +64,12 @@ const onFatal = (error: Error) => {
 const threadInit: ThreadInit = { databasePath: env.DATABASE_PATH, config, signingKey, publicUrl, smtpUrl: env.SMTP_URL };
 // The store thread's young generation is capped like the main thread's (--max-semi-space-size in
 // the start script): V8 would grow each to 32 MB under load, and RSS with it.
-const store = startStoreThread(threadOf('store-thread', import.meta.url, threadInit, { maxYoungGenerationSizeMb: 8 }), { onFatal });
+const storeWorker = threadOf('store-thread', import.meta.url, threadInit, { maxYoungGenerationSizeMb: 8 });
+const store = startStoreThread(storeWorker, { onFatal });
 await store.ready;
 
-const app = createApp({
+// A new app per config (SIGHUP reloads it, server/config/reload.ts); the server calls the current one.
+const appFor = (config: VendorConfig, apiKeys: SiteApiKeys) => createApp({
   db,
   config,
   clock,
@@ -68,16 +82,20 @@ const app = createApp({
   assets: widgetRoutes({ distDir, demoSiteKey: config.sites[0].key }),
   submitter: store,
   onLeadStored: () => store.nudge(),
+  apiKeys,
   protection: {
     perClientPerMinute: env.RATE_LIMIT_PER_MINUTE,
     perSitePerMinute: env.RATE_LIMIT_SITE_PER_MINUTE,
-    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    trustedProxies: env.TRUSTED_PROXIES,
     minFillMs: env.MIN_FILL_SECONDS * 1000,
   },
 });
 
-const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {
-  log.info(`Koers listening on ${publicUrl} (port ${info.port})`, {
+let app = appFor(config, apiKeys.keys);
+for (const gap of routingGaps(config)) log.warn(gap);
+
+const server = serve({ fetch: (request, bindings) => app.fetch(request, bindings), port: env.PORT, hostname: env.HOST, serverOptions: SERVER_TIMEOUTS }, (info) => {
+  log.info(`Koers listening on ${publicUrl} (${info.address} port ${info.port})`, {
     config: env.KOERS_CONFIG ? configPath : 'bundled example',
     database: env.DATABASE_PATH,
     sites: config.sites.map((s) => s.key),
@@ -100,6 +118,24 @@ async function shutdown(signal: string) {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+// SIGHUP: check the config file again and, only if it is sound, swap it in for both threads.
+const reloader = configReloader({
+  path: configPath,
+  log,
+  current: config,
+  check: (next) => {
+    const keys = resolveApiKeys(next, process.env);
+    return keys.ok ? [] : keys.problems;
+  },
+  apply: async (next) => {
+    const keys = resolveApiKeys(next, process.env);
+    if (!keys.ok) throw new Error('API key problems');
+    await sendConfig(storeWorker, next); // first: the store thread must know a new site before a lead for it comes
+    app = appFor(next, keys.keys);
+  },
+});
+process.on('SIGHUP', () => void reloader.reload());
 
 function redact(url: string) {
   return url.replace(/\/\/[^@/]*@/, '//***@');

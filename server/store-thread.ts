@@ -5,6 +5,8 @@ import { smtpMailer } from './mail/smtp-mailer';
 import { jobHandlers } from './outbox/job-handlers';
 import { createOutboxWorker } from './outbox/worker';
 import { threadContext } from './threads/thread-context';
+import type { ConfigApplied, ConfigMessage } from './threads/thread-of';
+import type { VendorConfig } from '../shared/config';
 
 // The store thread, started by main.ts (server/leads/store-thread.ts is its main-thread side):
 // qualify → route → store (lead, history, outbox rows; group commit) for the submissions the main
@@ -12,15 +14,19 @@ import { threadContext } from './threads/thread-context';
 // outbox) and runs the response deadlines. All writes of both go through this thread's one
 // connection, so they never wait for each other's locks.
 
-const { init, port, db, config, clock, log, repActions, ready, stopped } = threadContext();
-const sites = new Map(config.sites.map((s) => [s.key, s]));
-const queue = createSubmitQueue({ db, config, clock });
+const { init, port, db, clock, log, repActions, ready, stopped } = threadContext();
+// All of these are replaced when main.ts sends a new config (SIGHUP: { type: 'config' }).
+let config = init.config;
+let sites = new Map(config.sites.map((s) => [s.key, s]));
+let queue = createSubmitQueue({ db, config, clock });
 const mailer = init.smtpUrl ? smtpMailer(init.smtpUrl) : devOutboxMailer(db, clock);
+const handlersFor = (c: VendorConfig) => jobHandlers({ db, config: c, clock, mailer, repActions, onMailQueued: () => worker.nudge() });
+const handlers = handlersFor(config); // the worker looks a handler up per job: replaced in place
 const worker = createOutboxWorker({
   db,
   clock,
   log,
-  handlers: jobHandlers({ db, config, clock, mailer, repActions, onMailQueued: () => worker.nudge() }),
+  handlers,
   // Storing a lead (a prospect waits for the answer) goes before sending mail (nobody waits).
   busy: () => queue.busy(),
 });
@@ -39,7 +45,7 @@ function reply(r: StoreReply) {
   });
 }
 
-port.on('message', async (message: ToStoreThread) => {
+port.on('message', async (message: ToStoreThread | ConfigMessage) => {
   if (message.type === 'submit') {
     for (const { id, site, sub, meta } of message.batch) {
       queue.submit(sites.get(site)!, sub, meta).then(
@@ -49,6 +55,14 @@ port.on('message', async (message: ToStoreThread) => {
     }
   } else if (message.type === 'nudge') {
     worker.nudge();
+  } else if (message.type === 'config') {
+    // Submissions the main thread checked under the old config may still arrive: a removed site
+    // stays known here (the main thread no longer accepts leads for it).
+    config = message.config;
+    sites = new Map([...sites, ...config.sites.map((s) => [s.key, s] as const)]);
+    queue = createSubmitQueue({ db, config, clock });
+    Object.assign(handlers, handlersFor(config));
+    port.postMessage({ type: 'config-applied' } satisfies ConfigApplied);
   } else {
     // Messages arrive in order: every submission handed over is queued. Let its batch commit and
     // its reply go out, finish the outbox batch in hand (not the backlog), then close.

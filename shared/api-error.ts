@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'invalid_content',
   'too_many_requests',
   'unauthorized',
+  'submission_id_reused',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

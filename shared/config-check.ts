@@ -1,77 +1,119 @@
 import type { FieldError } from './api-error';
-import type { ChoiceQuestion, VendorConfig } from './config';
-import { resolveText, type Localized } from './localized';
+import { isLanguage, resolveText, type Localized } from './localized';
 
-// Checks a structurally valid config for what a schema cannot express: references between
-// teams, reps and rules, unique ids, and a text for every language every site shows.
-// One problem per entry, each naming its path, so a bad config is fixed in one go.
+// Checks a config for what a schema cannot express: references between teams, reps and rules,
+// unique ids, and a text for every language every site shows. One problem per entry, each naming
+// its path and, for an unknown name, the names there are, so a bad config is fixed in one go.
+// It reads the config defensively (a part with the wrong shape is skipped, the schema reports
+// it), so it runs in the same pass as the schema check, on the parsed config or on raw JSON.
 
-export function checkConfigReferences(config: VendorConfig): FieldError[] {
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** A rule condition: one value or a list. */
+const many = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const strings = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
+const isText = (v: unknown): v is Localized => typeof v === 'string' || (v !== null && typeof v === 'object' && !Array.isArray(v));
+const known = (what: string, ids: Iterable<string>) => {
+  const names = [...new Set(ids)];
+  return names.length ? `; ${what} are: ${names.join(', ')}` : '';
+};
+
+export function checkConfigReferences(config: unknown): FieldError[] {
   const problems: FieldError[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
+  const c = obj(config);
 
-  const unique = (path: string, ids: string[], what: string) => {
+  const unique = (path: string, items: unknown[], key: string, what: string) => {
     const seen = new Set<string>();
-    ids.forEach((value, i) => {
+    items.forEach((item, i) => {
+      const value = str(obj(item)[key]);
+      if (value === undefined) return;
       if (seen.has(value)) add(`${path}[${i}]`, `duplicate ${what} "${value}"`);
       seen.add(value);
     });
   };
 
-  unique('sites', config.sites.map((s) => s.key), 'site key');
-  unique('process.steps', config.process.steps.map((s) => s.id), 'step id');
-  unique('reps', config.reps.map((r) => r.id), 'rep id');
-  unique('teams', config.teams.map((t) => t.id), 'team id');
-  unique('questions.stakeholders.roles', config.questions.stakeholders.roles.map((r) => r.id), 'role id');
-  for (const [path, q] of choiceQuestions(config)) unique(`${path}.options`, q.options.map((o) => o.id), 'option id');
+  const sites = arr(c.sites).map(obj);
+  const reps = arr(c.reps).map(obj);
+  const teams = arr(c.teams).map(obj);
+  const process = obj(c.process);
+  const routing = obj(c.routing);
+  const questions = obj(c.questions);
+  unique('sites', sites, 'key', 'site key');
+  unique('process.steps', arr(process.steps), 'id', 'step id');
+  unique('reps', reps, 'id', 'rep id');
+  unique('teams', teams, 'id', 'team id');
+  unique('questions.stakeholders.roles', arr(obj(questions.stakeholders).roles), 'id', 'role id');
+  for (const [path, q] of choiceQuestions(c)) unique(`${path}.options`, arr(q.options), 'id', 'option id');
 
-  config.sites.forEach((site, i) => {
-    if (!site.languages.includes(site.defaultLanguage)) {
-      add(`sites[${i}].defaultLanguage`, `"${site.defaultLanguage}" is not one of the site's languages`);
+  sites.forEach((site, i) => {
+    const languages = strings(site.languages);
+    const defaultLanguage = str(site.defaultLanguage);
+    if (defaultLanguage !== undefined && Array.isArray(site.languages) && !languages.includes(defaultLanguage)) {
+      add(`sites[${i}].defaultLanguage`, `"${defaultLanguage}" is not one of the site's languages (${languages.join(', ')})`);
     }
-    site.origins.forEach((origin, j) => {
-      if (safeOrigin(origin) !== origin) {
-        add(`sites[${i}].origins[${j}]`, `must be an origin like "https://www.example.com" (no path or trailing slash)`);
+    strings(site.origins).forEach((origin, j) => {
+      const safe = safeOrigin(origin);
+      if (safe !== undefined && safe !== origin) {
+        add(`sites[${i}].origins[${j}]`, `must be an origin like "https://www.example.com" (no path or trailing slash): "${safe}"`);
       }
     });
   });
 
-  const repIds = new Set(config.reps.map((r) => r.id));
-  config.teams.forEach((team, i) => {
-    team.reps.forEach((rep, j) => {
-      if (!repIds.has(rep)) add(`teams[${i}].reps[${j}]`, `no rep "${rep}"`);
+  const repIds = new Set(reps.map((r) => str(r.id)).filter((id) => id !== undefined));
+  teams.forEach((team, i) => {
+    arr(team.reps).forEach((rep, j) => {
+      if (typeof rep === 'string' && !repIds.has(rep)) add(`teams[${i}].reps[${j}]`, `no rep "${rep}"${known('reps', repIds)}`);
     });
   });
-  config.reps.forEach((rep, i) => {
-    rep.away.forEach((range, j) => {
-      if (range.to < range.from) add(`reps[${i}].away[${j}]`, `"to" (${range.to}) is before "from" (${range.from})`);
-    });
-  });
-
-  const teamIds = new Set(config.teams.map((t) => t.id));
-  if (!teamIds.has(config.routing.fallbackTeam)) add('routing.fallbackTeam', `no team "${config.routing.fallbackTeam}"`);
-  const optionIds = (q: ChoiceQuestion) => new Set(q.options.map((o) => o.id));
-  const stageIds = optionIds(config.questions.stage);
-  const timelineIds = optionIds(config.questions.timeline);
-  config.routing.rules.forEach((rule, i) => {
-    if (!teamIds.has(rule.team)) add(`routing.rules[${i}].team`, `no team "${rule.team}"`);
-    rule.when.stage?.forEach((s, j) => {
-      if (!stageIds.has(s)) add(`routing.rules[${i}].when.stage[${j}]`, `no stage option "${s}"`);
-    });
-    rule.when.timeline?.forEach((t, j) => {
-      if (!timelineIds.has(t)) add(`routing.rules[${i}].when.timeline[${j}]`, `no timeline option "${t}"`);
+  reps.forEach((rep, i) => {
+    arr(rep.away).forEach((range, j) => {
+      const { from, to } = obj(range);
+      if (typeof from === 'string' && typeof to === 'string' && to < from) {
+        add(`reps[${i}].away[${j}]`, `"to" (${to}) is before "from" (${from})`);
+      }
     });
   });
 
-  if (config.tiers.salesReady <= config.tiers.qualifying) {
-    add('tiers.salesReady', `must be above tiers.qualifying (${config.tiers.qualifying})`);
+  const teamIds = new Set(teams.map((t) => str(t.id)).filter((id) => id !== undefined));
+  const fallbackTeam = str(routing.fallbackTeam);
+  if (fallbackTeam !== undefined && !teamIds.has(fallbackTeam)) {
+    add('routing.fallbackTeam', `no team "${fallbackTeam}"${known('teams', teamIds)}`);
+  }
+  const optionIds = (q: Obj) => arr(q.options).map((o) => str(obj(o).id)).filter((id) => id !== undefined);
+  const stageIds = optionIds(obj(questions.stage));
+  const timelineIds = optionIds(obj(questions.timeline));
+  arr(routing.rules).forEach((item, i) => {
+    const rule = obj(item);
+    const team = str(rule.team);
+    if (team !== undefined && !teamIds.has(team)) add(`routing.rules[${i}].team`, `no team "${team}"${known('teams', teamIds)}`);
+    const when = obj(rule.when);
+    many(when.stage).forEach((s, j) => {
+      if (typeof s === 'string' && !stageIds.includes(s)) {
+        add(`routing.rules[${i}].when.stage[${j}]`, `no stage option "${s}"${known('options', stageIds)}`);
+      }
+    });
+    many(when.timeline).forEach((t, j) => {
+      if (typeof t === 'string' && !timelineIds.includes(t)) {
+        add(`routing.rules[${i}].when.timeline[${j}]`, `no timeline option "${t}"${known('options', timelineIds)}`);
+      }
+    });
+  });
+
+  const tiers = obj(c.tiers);
+  if (typeof tiers.salesReady === 'number' && typeof tiers.qualifying === 'number' && tiers.salesReady <= tiers.qualifying) {
+    add('tiers.salesReady', `must be above tiers.qualifying (${tiers.qualifying})`);
   }
 
-  for (const [path, text] of prospectTexts(config)) {
-    for (const site of config.sites) {
-      for (const lang of site.languages) {
-        if (resolveText(text, lang, site.defaultLanguage) === undefined) {
-          add(path, `no "${lang}" text for site "${site.key}" and no "${site.defaultLanguage}" fallback`);
+  for (const [path, text] of prospectTexts(c)) {
+    for (const site of sites) {
+      const defaultLanguage = str(site.defaultLanguage);
+      if (!isLanguage(defaultLanguage)) continue;
+      for (const lang of strings(site.languages).filter(isLanguage)) {
+        if (resolveText(text, lang, defaultLanguage) === undefined) {
+          add(path, `no "${lang}" text for site "${str(site.key) ?? '?'}" and no "${defaultLanguage}" fallback`);
         }
       }
     }
@@ -87,36 +129,40 @@ function safeOrigin(url: string): string | undefined {
   }
 }
 
-function choiceQuestions(config: VendorConfig): [string, ChoiceQuestion][] {
-  const q = config.questions;
+function choiceQuestions(c: Obj): [string, Obj][] {
+  const q = obj(c.questions);
   return [
-    ['questions.stage', q.stage],
-    ['questions.budget', q.budget],
-    ['questions.decisionProcess', q.decisionProcess],
-    ['questions.stakeholders.finalSay', q.stakeholders.finalSay],
-    ['questions.timeline', q.timeline],
+    ['questions.stage', obj(q.stage)],
+    ['questions.budget', obj(q.budget)],
+    ['questions.decisionProcess', obj(q.decisionProcess)],
+    ['questions.stakeholders.finalSay', obj(obj(q.stakeholders).finalSay)],
+    ['questions.timeline', obj(q.timeline)],
   ];
 }
 
-/** Every text a prospect can see, with its path. */
-function* prospectTexts(config: VendorConfig): Generator<[string, Localized]> {
-  const p = config.process;
-  yield ['process.title', p.title];
-  if (p.intro) yield ['process.intro', p.intro];
-  for (const [i, step] of p.steps.entries()) {
-    yield [`process.steps[${i}].title`, step.title];
-    yield [`process.steps[${i}].weDo`, step.weDo];
-    yield [`process.steps[${i}].weAsk`, step.weAsk];
-    if (step.duration) yield [`process.steps[${i}].duration`, step.duration];
+/** Every text a prospect can see, with its path (those of the wrong shape are the schema's to report). */
+function* prospectTexts(c: Obj): Generator<[string, Localized]> {
+  function* text(path: string, value: unknown): Generator<[string, Localized]> {
+    if (isText(value)) yield [path, value];
   }
-  for (const [path, q] of choiceQuestions(config)) {
-    yield [`${path}.label`, q.label];
-    if (q.help) yield [`${path}.help`, q.help];
-    for (const [i, o] of q.options.entries()) yield [`${path}.options[${i}].label`, o.label];
+  const p = obj(c.process);
+  yield* text('process.title', p.title);
+  yield* text('process.intro', p.intro);
+  for (const [i, item] of arr(p.steps).entries()) {
+    const step = obj(item);
+    yield* text(`process.steps[${i}].title`, step.title);
+    yield* text(`process.steps[${i}].weDo`, step.weDo);
+    yield* text(`process.steps[${i}].weAsk`, step.weAsk);
+    yield* text(`process.steps[${i}].duration`, step.duration);
   }
-  const s = config.questions.stakeholders;
-  yield ['questions.stakeholders.label', s.label];
-  for (const [i, r] of s.roles.entries()) yield [`questions.stakeholders.roles[${i}].label`, r.label];
-  yield ['questions.costOfInaction.label', config.questions.costOfInaction.label];
-  for (const [tier, text] of Object.entries(config.nextSteps)) yield [`nextSteps.${tier}`, text];
+  for (const [path, q] of choiceQuestions(c)) {
+    yield* text(`${path}.label`, q.label);
+    yield* text(`${path}.help`, q.help);
+    for (const [i, o] of arr(q.options).entries()) yield* text(`${path}.options[${i}].label`, obj(o).label);
+  }
+  const s = obj(obj(c.questions).stakeholders);
+  yield* text('questions.stakeholders.label', s.label);
+  for (const [i, r] of arr(s.roles).entries()) yield* text(`questions.stakeholders.roles[${i}].label`, obj(r).label);
+  yield* text('questions.costOfInaction.label', obj(obj(c.questions).costOfInaction).label);
+  for (const [tier, value] of Object.entries(obj(c.nextSteps))) yield* text(`nextSteps.${tier}`, value);
 }

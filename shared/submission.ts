@@ -2,25 +2,42 @@ import { z } from 'zod';
 import { COMPANY_SIZES } from './config';
 import { LANGUAGES } from './localized';
 
-// The POST body of /api/v1/sites/{site}/leads (API.md). Structure only: whether an option id
+// The POST body of /api/v1/sites/{site}/leads (docs/api.md). Structure only: whether an option id
 // exists in the vendor's config is checked on the server (server/leads/check-answers.ts).
 // Unknown fields are rejected everywhere, every string has a maximum length.
 
-/** A one-line text: control characters (CR, LF, TAB…) become one space, so no text can add a mail header. */
+/**
+ * Bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069) and the marks U+200E/200F,
+ * U+061C: invisible characters that reorder the text around them, so that a subject or page shows
+ * other text than was sent ("invoice\u202Efdp.exe"). Dropped from every text.
+ */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A one-line text: control characters (CR, LF, TAB…), NEL (U+0085) and the line and paragraph
+ * separators (U+2028/2029) become one space, so no text can add a mail header or a line; bidi
+ * controls are dropped.
+ */
 const line = (max: number) =>
   z
     .string()
     .max(max)
-    .transform((s) => s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim());
+    .transform((s) => s.replace(BIDI, '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim());
 
 const requiredLine = (max: number) => line(max).pipe(z.string().min(1, 'required'));
 
-/** A multi-line text: newlines kept, other control characters dropped. */
+/** A multi-line text: newlines kept (NEL and U+2028/2029 become one), other control characters and bidi controls dropped. */
 const paragraph = (max: number) =>
   z
     .string()
     .max(max)
-    .transform((s) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '').trim());
+    .transform((s) =>
+      s
+        .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+        .replace(BIDI, '')
+        .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '')
+        .trim(),
+    );
 
 const optionId = z.string().min(1).max(64);
 
@@ -73,8 +90,8 @@ export const submissionSchema = z.strictObject({
   }),
   context: z
     .strictObject({
-      pageUrl: z.string().max(LIMITS.url).optional(),
-      referrer: z.string().max(LIMITS.url).optional(),
+      pageUrl: line(LIMITS.url).optional(),
+      referrer: line(LIMITS.url).optional(),
       utm: z
         .strictObject({
           source: line(LIMITS.utm).optional(),

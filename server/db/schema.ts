@@ -79,6 +79,10 @@ export const leads = sqliteTable(
     routingReason: text('routing_reason').notNull(),
     /** The body the first submission was answered with; replayed for the same submissionId. */
     response: text('response', { mode: 'json' }).$type<unknown>().notNull(),
+    /** SHA-256 of the submission's content (server/leads/submission-hash.ts): a reused submissionId with other content is refused. */
+    submissionHash: text('submission_hash'),
+    /** The id of the site API key a server submitted it with; null: a browser (form token). */
+    apiKeyId: text('api_key_id'),
   },
   (t) => [
     uniqueIndex('leads_site_submission').on(t.site, t.submissionId),
@@ -154,3 +158,22 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(),
   updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
 });
+
+/** Form tokens already used for a lead (single use); swept once expired. */
+export const usedFormTokens = sqliteTable('used_form_tokens', {
+  id: text('id').primaryKey(),
+  expiresAt: integer('expires_at').notNull(),
+});
+
+/** Prospect confirmation mails per recipient address and per domain per UTC day (caps against a mail relay). */
+export const prospectMailCounts = sqliteTable(
+  'prospect_mail_counts',
+  {
+    /** `to:<address>` or `domain:<domain>` */
+    key: text('key').notNull(),
+    /** Days since 1970-01-01 (UTC). */
+    day: integer('day').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.day] })],
+);

@@ -33,9 +33,9 @@ export const leadMailPayloadSchema = z.strictObject({
 });
 export type LeadMailPayload = z.infer<typeof leadMailPayloadSchema>;
 
-/** Queues both mails of a new lead; `db` may be inside the lead's transaction. */
-export function queueLeadMails(db: Db, lead: Omit<LeadMailPayload, 'mail'>, now: number) {
-  for (const mail of ['rep', 'prospect'] as const) {
+/** Queues the mails of a new lead (both, unless told); `db` may be inside the lead's transaction. */
+export function queueLeadMails(db: Db, lead: Omit<LeadMailPayload, 'mail'>, now: number, mails: readonly LeadMailPayload['mail'][] = ['rep', 'prospect']) {
+  for (const mail of mails) {
     const payload: LeadMailPayload = { ...lead, mail }; // an undefined earlierLeadId is left out of the JSON
     enqueueJob(db, LEAD_MAIL, payload, { leadId: lead.leadId, now });
   }

@@ -1,8 +1,10 @@
 import type { Submission } from '../../shared/submission';
-import { formShownAt } from '../form/form-token';
+import { readFormToken } from '../form/form-token';
 
-// Bots fill the hidden "website" field, skip the form (no genuine token) or fill it faster than
-// a person can. Such a hit gets a normal-looking answer and is stored as spam: never routed or mailed.
+// The browser checks. Bots fill the hidden "website" field, skip the form (no genuine token),
+// fill it faster than a person can, or replay a token (a token serves one lead: the store thread
+// checks that, in the lead's transaction). Such a hit gets a normal-looking answer and is stored
+// as spam: never routed or mailed. A server submitting with an API key skips these checks.
 
 export interface SpamRules {
   signingKey: Buffer;
@@ -14,12 +16,24 @@ export interface SpamRules {
   maxTokenAgeMs: number;
 }
 
+export interface BrowserCheck {
+  /** Why this looks like a bot; undefined: it passed. */
+  spam?: string;
+  /** The genuine token's id and when it expires, for its single use. */
+  formToken?: { id: string; expiresAt: number };
+}
+
+export function browserCheck(sub: Submission, rules: SpamRules): BrowserCheck {
+  if (sub.contact.website) return { spam: 'honeypot field filled in' };
+  const token = readFormToken(rules.signingKey, rules.site, sub.formToken);
+  if (token === undefined) return { spam: sub.formToken ? 'form token not genuine' : 'no form token' };
+  const elapsed = rules.now - token.shownAt;
+  if (elapsed < rules.minFillMs) return { spam: `filled in ${elapsed} ms (minimum ${rules.minFillMs} ms)` };
+  if (elapsed > rules.maxTokenAgeMs) return { spam: 'form token expired' };
+  return { formToken: { id: token.id, expiresAt: token.shownAt + rules.maxTokenAgeMs } };
+}
+
+/** Why this looks like a bot, if it does (the single use of the token aside). */
 export function spamReason(sub: Submission, rules: SpamRules): string | undefined {
-  if (sub.contact.website) return 'honeypot field filled in';
-  const shownAt = formShownAt(rules.signingKey, rules.site, sub.formToken);
-  if (shownAt === undefined) return sub.formToken ? 'form token not genuine' : 'no form token';
-  const elapsed = rules.now - shownAt;
-  if (elapsed < rules.minFillMs) return `filled in ${elapsed} ms (minimum ${rules.minFillMs} ms)`;
-  if (elapsed > rules.maxTokenAgeMs) return 'form token expired';
-  return undefined;
+  return browserCheck(sub, rules).spam;
 }

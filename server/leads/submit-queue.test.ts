@@ -22,7 +22,7 @@ describe('group commit', () => {
     });
     const queue = createSubmitQueue(deps);
     const site = config.sites[0];
-    const results = await Promise.all(Array.from({ length: 20 }, () => queue.submit(site, validSubmission())));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => queue.submit(site, validSubmission({ contact: { email: `p${i}@visser-logistiek.example` } }))));
     expect(transactions).toEqual([20]);
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(db.select().from(leads).all()).toHaveLength(20);

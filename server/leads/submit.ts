@@ -4,7 +4,8 @@ import { CONSENT_TEXT_VERSION } from '../../shared/consent';
 import type { Submission, SubmissionAnswer } from '../../shared/submission';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { prepared } from '../db/prepared';
+import { perDatabase, prepared } from '../db/prepared';
+import { useFormToken } from '../form/used-form-tokens';
 import type { LeadRow } from '../mail/rep-lead';
 import { recordEvent } from './lead-history';
 import { queueLeadMails } from './lead-mail-job';
@@ -13,6 +14,8 @@ import { qualify } from './qualify';
 import { chooseRoute, type RouteDecision } from './route';
 import { readRoutingState, saveCurrents } from './routing-store';
 import { scheduleSlaCheck } from './sla';
+import { takeProspectMail, type ProspectMailCaps } from './prospect-mail-cap';
+import { submissionHash } from './submission-hash';
 
 // One submission → one stored, qualified, routed lead and its two mails (queued; composed when
 // sent: lead-mail-job.ts), in ONE transaction, before the 201. A repeated submissionId answers
@@ -22,6 +25,8 @@ export interface SubmitDeps {
   db: Db;
   config: VendorConfig;
   clock: Clock;
+  /** Confirmations per prospect address and company domain per day (prospect-mail-cap.ts). */
+  prospectMailCaps?: ProspectMailCaps;
 }
 
 /** What the HTTP layer knows about the submission besides its body. */
@@ -30,12 +35,17 @@ export interface SubmitMeta {
   spam?: string;
   consentOrigin?: string | null;
   clientNetwork?: string | null;
+  /** The form token's id and when it expires: a token serves one lead (form/used-form-tokens.ts). */
+  formToken?: { id: string; expiresAt: number };
+  /** The site API key a server submitted with (no form token then). */
+  apiKeyId?: string;
 }
 
-export interface SubmitResult {
-  status: 200 | 201;
-  body: SubmissionAnswer;
-}
+export type SubmitResult =
+  /** spam: stored as spam (never routed or mailed), answered like a lead. */
+  | { status: 200 | 201; body: SubmissionAnswer; spam?: boolean }
+  /** The submissionId was used before for other content. */
+  | { status: 409; body?: undefined };
 
 /** One submission in its own immediate transaction (tests, tools). The server batches: submit-queue.ts. */
 export function submitLead(deps: SubmitDeps, site: Site, sub: Submission, meta: SubmitMeta = {}): SubmitResult {
@@ -50,19 +60,23 @@ export function submitLead(deps: SubmitDeps, site: Site, sub: Submission, meta: 
  */
 export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: SubmitMeta = {}): SubmitResult {
   const { config, clock } = deps;
-  // A repeated submissionId (also one repeated within the same batch) gets the first answer.
-  const earlier = findAnswer(deps.db, site.key, sub.submissionId);
-  if (earlier) return { status: 200, body: earlier };
+  // A repeated submissionId (also one repeated within the same batch) gets the first answer,
+  // but only for the same content: another person's answer is nobody else's business.
+  const hash = submissionHash(sub);
+  const earlier = earlierSubmission(deps.db, site.key, sub.submissionId);
+  if (earlier) return earlier.hash === null || earlier.hash === hash ? { status: 200, body: earlier.answer } : { status: 409 };
+  const now = clock.now();
+  // A form token serves one lead: a second lead with it is a bot replaying it.
+  const spam = meta.spam ?? (meta.formToken && !useFormToken(deps.db, meta.formToken.id, meta.formToken.expiresAt, now) ? 'form token used before' : undefined);
 
   const qualification = qualify(sub, config);
   const emailDomain = sub.contact.email.slice(sub.contact.email.lastIndexOf('@') + 1).toLowerCase();
-  const now = clock.now();
   // Time-ordered (UUIDv7): new leads append to the primary-key index instead of landing on a
   // random page of it, which keeps inserts cheap with millions of leads.
   const id = timeOrderedUuid();
-  const decision: RouteDecision = meta.spam
-    ? { teamId: null, repId: null, reason: `spam: ${meta.spam}` }
-    : chooseRoute(
+  // Spam is routed too, without saving the turn, so that its answer names the rep a person would
+  // have got; it is stored with nobody and never mailed.
+  const route: RouteDecision = chooseRoute(
         {
           tier: qualification.tier,
           stage: sub.answers.stage,
@@ -76,7 +90,8 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
         readRoutingState(deps.db, config, { emailDomain }),
         { now },
       );
-  const rep = config.reps.find((r) => r.id === decision.repId);
+  const decision: RouteDecision = spam ? { teamId: null, repId: null, reason: `spam: ${spam}` } : route;
+  const rep = config.reps.find((r) => r.id === route.repId);
   const nextStep = nextStepText(config, site, qualification.tier, sub.language, rep?.name ?? null);
   const body: SubmissionAnswer = { leadId: id, nextStep, rep: rep ? { name: rep.name } : null };
 
@@ -87,7 +102,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
     createdAt: now,
     updatedAt: now,
     language: sub.language,
-    status: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned',
+    status: spam ? 'spam' : rep ? 'assigned' : 'unassigned',
     processAccepted: sub.process.accepted,
     deviation: sub.process.accepted ? null : (sub.process.deviation ?? null),
     stage: sub.answers.stage,
@@ -122,26 +137,42 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
     teamId: decision.teamId,
     routingReason: decision.reason,
     response: body,
+    submissionHash: hash,
+    apiKeyId: meta.apiKeyId ?? null,
   };
   prepared(deps.db).insertLead.run(lead);
   recordEvent(deps.db, {
     leadId: id,
     at: now,
-    type: meta.spam ? 'spam' : rep ? 'assigned' : 'unassigned',
+    type: spam ? 'spam' : rep ? 'assigned' : 'unassigned',
     repId: decision.repId,
     teamId: decision.teamId,
     detail: decision.reason,
   });
   // A bot gets the same kind of answer as a person, and nothing else happens.
-  if (meta.spam) return { status: 201, body };
+  if (spam) return { status: 201, body, spam: true };
 
   saveCurrents(deps.db, decision);
   scheduleSlaCheck(deps.db, config, { leadId: id, repId: decision.repId, tier: qualification.tier, assignedAt: now });
 
-  queueLeadMails(deps.db, { leadId: id, repId: decision.repId, routingReason: decision.reason, earlierLeadId: decision.ownerLeadId }, now);
+  // The confirmation to the prospect's (unverified) address is capped per address and domain.
+  const mails = takeProspectMail(deps.db, sub.contact.email, now, deps.prospectMailCaps) ? (['rep', 'prospect'] as const) : (['rep'] as const);
+  queueLeadMails(deps.db, { leadId: id, repId: decision.repId, routingReason: decision.reason, earlierLeadId: decision.ownerLeadId }, now, mails);
   return { status: 201, body };
 }
 
+const answerAndHash = perDatabase((db: Db) =>
+  db.$client.prepare<[string, string], { response: string; submission_hash: string | null }>(
+    'SELECT response, submission_hash FROM leads WHERE site = ? AND submission_id = ?',
+  ),
+);
+
+/** The answer a submissionId got, and the hash of its content (null for leads stored before hashes). */
+export function earlierSubmission(db: Db, site: string, submissionId: string): { answer: SubmissionAnswer; hash: string | null } | undefined {
+  const row = answerAndHash(db).get(site, submissionId);
+  return row && { answer: JSON.parse(row.response) as SubmissionAnswer, hash: row.submission_hash };
+}
+
 export function findAnswer(db: Db, site: string, submissionId: string): SubmissionAnswer | undefined {
-  return prepared(db).answerOf.get({ site, submissionId })?.response as SubmissionAnswer | undefined;
+  return earlierSubmission(db, site, submissionId)?.answer;
 }

@@ -44,14 +44,14 @@ export function contactChangedMail(a: {
   const vendor = a.config.vendor.name;
   const title = t.prospectSubject(vendor);
   const blocks: Block[] = [
-    { lines: [mailTexts[language].prospectGreeting(a.lead.contactName), t.prospectChanged(a.newRep?.name ?? null, a.oldRepName)] },
+    { lines: [mailTexts[language].prospectGreeting, t.prospectChanged(a.newRep?.name ?? null, a.oldRepName)] },
     { lines: [t.prospectStands, a.nextStep], strong: true },
   ];
   const replyTo = a.newRep ? { name: a.newRep.name, address: a.newRep.email } : { name: vendor, address: a.config.vendor.replyTo };
   return {
     purpose: 'prospect-contact-changed',
     from: a.config.vendor.from,
-    to: [{ name: a.lead.contactName, address: a.lead.contactEmail }],
+    to: [{ address: a.lead.contactEmail }], // no free text to an unverified address
     replyTo,
     subject: title,
     title,

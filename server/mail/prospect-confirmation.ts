@@ -6,7 +6,9 @@ import type { MailAddress, MailMessage } from './message';
 import { mailTexts } from './texts';
 
 // The prospect's confirmation, in their language: thanks, how we work, their next step and who
-// will contact them, the privacy statement.
+// will contact them, the privacy statement. Nothing the form's sender typed goes into it (not the
+// name, not the proposed approach): the address is not verified, so free text here would let
+// anyone send their words from the vendor's domain to anyone (a phishing relay).
 
 export interface ProspectMail {
   lead: LeadRow;
@@ -32,9 +34,9 @@ export function prospectConfirmationMail({ lead, config, site, nextStep, replyTo
     ],
   }));
   const blocks: Block[] = [
-    { lines: [t.prospectGreeting(lead.contactName), t.prospectThanks(vendor)] },
+    { lines: [t.prospectGreeting, t.prospectThanks(vendor)] },
     ...steps,
-    ...(lead.processAccepted ? [] : [{ lines: [t.prospectDeviation, lead.deviation ?? ''] }]),
+    ...(lead.processAccepted ? [] : [{ lines: [t.prospectDeviation] }]),
     { heading: t.nextStep, lines: [nextStep], strong: true },
     { links: [{ label: t.privacy, href: config.vendor.privacyUrl }] },
   ];
@@ -42,7 +44,7 @@ export function prospectConfirmationMail({ lead, config, site, nextStep, replyTo
   return {
     purpose: 'prospect-confirmation',
     from: config.vendor.from,
-    to: [{ name: lead.contactName, address: lead.contactEmail }],
+    to: [{ address: lead.contactEmail }],
     replyTo,
     subject: t.prospectSubject(vendor),
     title,

@@ -28,8 +28,8 @@ describe('rate limits', () => {
     const a = [1, 2, 3].map(async (n) => (await direct.post(submissionBody(), forged(n))).status);
     expect(await Promise.all(a)).toEqual([201, 201, 429]);
 
-    // Behind one trusted proxy the proxy's own entry (rightmost) counts, not the client's text.
-    const proxied = testApp({ deps: { protection: { perClientPerMinute: 2, perSitePerMinute: 0, trustedProxyHops: 1 } } });
+    // Behind a trusted proxy the proxy's own entry (rightmost) counts, not the client's text.
+    const proxied = testApp({ deps: { protection: { perClientPerMinute: 2, perSitePerMinute: 0, trustedProxies: ['127.0.0.1'] } } });
     const via = (forgedPart: string) => ({ headers: { 'X-Forwarded-For': `${forgedPart}, 192.0.2.50` }, env: from('127.0.0.1') });
     const b = ['10.0.0.1', '10.0.0.2', '10.0.0.3'].map(async (f) => (await proxied.post(submissionBody(), via(f))).status);
     expect(await Promise.all(b)).toEqual([201, 201, 429]);
@@ -55,7 +55,12 @@ describe('bots', () => {
     const t = testApp();
     const res = await t.post(body(t) as never);
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ leadId: expect.any(String), nextStep: expect.any(String), rep: null });
+    // The answer a person would have got: the rep routing would choose, and their next step.
+    expect(await res.json()).toEqual({
+      leadId: expect.any(String),
+      nextStep: 'Anna de Vries neemt binnen één werkdag contact op om de kennismaking te plannen.',
+      rep: { name: 'Anna de Vries' },
+    });
     const lead = t.db.select().from(leads).get()!;
     expect(lead.status).toBe('spam');
     expect(lead.routingReason).toMatch(reason);

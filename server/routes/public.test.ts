@@ -32,12 +32,25 @@ describe('POST /api/v1/sites/{site}/leads', () => {
     const { post, db } = testApp();
     const body = submissionBody();
     const first = await post(body);
-    const again = await post({ ...body, contact: { ...body.contact, name: 'Someone Else' } });
+    const again = await post({ ...body, contact: { ...body.contact, name: '  Sanne Visser ' } }); // the same once trimmed
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(await first.json());
     expect(leadCount(db)).toBe(1);
     expect(db.select({ n: count() }).from(outbox).get()!.n).toBe(2);
+  });
+
+  it("409 for a reused submissionId with other content: nobody gets another person's answer", async () => {
+    const { post, db } = testApp();
+    const body = submissionBody();
+    const first = await post(body);
+    const other = await post({ ...body, contact: { ...body.contact, name: 'Someone Else', email: 'someone@elsewhere.example' } });
+    expect(first.status).toBe(201);
+    expect(other.status).toBe(409);
+    const json = await other.json();
+    expect(json).toEqual({ error: { code: 'submission_id_reused', message: expect.stringContaining('submissionId') } });
+    expect(JSON.stringify(json)).not.toContain((await first.json()).leadId);
+    expect(leadCount(db)).toBe(1);
   });
 
   it('400 for malformed JSON', async () => {
@@ -53,11 +66,14 @@ describe('POST /api/v1/sites/{site}/leads', () => {
     expect((await res.json()).error.code).toBe('not_found');
   });
 
-  it('403 for an origin the site does not list, with no CORS grant', async () => {
-    const res = await testApp().post(submissionBody(), { headers: { Origin: 'https://evil.example' } });
+  it('403 for an origin the site does not list; the page may read why, and nothing is stored', async () => {
+    const { post, db } = testApp();
+    const res = await post(submissionBody(), { headers: { Origin: 'https://evil.example' } });
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe('origin_not_allowed');
-    expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    expect((await res.json()).error).toEqual({ code: 'origin_not_allowed', message: expect.stringContaining('https://evil.example') });
+    // Readable, so the browser console shows the 403 and not a bare CORS error; it allows nothing.
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('https://evil.example');
+    expect(leadCount(db)).toBe(0);
   });
 
   it('413 for a body over the limit, before anything is stored', async () => {

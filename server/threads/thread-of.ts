@@ -76,3 +76,29 @@ export function supervise(worker: Worker, hooks: { onDeath?: (error: Error) => v
     },
   };
 }
+
+/** A new vendor config for a running thread (SIGHUP, server/config/reload.ts); it answers `config-applied`. */
+export type ConfigMessage = { type: 'config'; config: VendorConfig };
+export type ConfigApplied = { type: 'config-applied' };
+
+/** Hands a thread a new config and resolves once it works with it. */
+export function sendConfig(worker: Worker, config: VendorConfig): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: ConfigApplied) => {
+      if (message?.type !== 'config-applied') return;
+      done();
+      resolve();
+    };
+    const onExit = () => {
+      done();
+      reject(new Error('the thread exited before it took the new config'));
+    };
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('exit', onExit);
+    worker.postMessage({ type: 'config', config } satisfies ConfigMessage);
+  });
+}

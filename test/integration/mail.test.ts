@@ -51,7 +51,7 @@ describe('lead mails over a real SMTP server', () => {
     expect(prospect.parsed.subject).toBe('Bedankt voor uw aanvraag, Zeilmaker Software B.V.');
     expect(prospect.parsed.replyTo?.value[0].address).toBe('anna@zeilmaker.example');
     const ptext = prospect.parsed.text!;
-    for (const expected of ['Beste Sanne Visser,', '1. Kennismaking', '2. Verkenning', '3. Voorstel', 'Wat wij van u vragen: Alle beslissers en gebruikers aan tafel.', 'Anna de Vries neemt binnen één werkdag contact op', 'https://zeilmaker.example/privacy']) {
+    for (const expected of ['Goedendag,', '1. Kennismaking', '2. Verkenning', '3. Voorstel', 'Wat wij van u vragen: Alle beslissers en gebruikers aan tafel.', 'Anna de Vries neemt binnen één werkdag contact op', 'https://zeilmaker.example/privacy']) {
       expect(ptext).toContain(expected);
     }
   });

@@ -136,7 +136,7 @@ describe('availability on the database', () => {
 describe('concurrent submissions', () => {
   it('50 at once in one process: every lead assigned exactly once, 33:17 as the sequence says', async () => {
     const t = testApp({ dbPath: dbFile(), config: exampleConfig(twoToOne) });
-    const answers = await Promise.all(Array.from({ length: 50 }, () => t.post(submissionBody())));
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => t.post(submissionBody({ contact: { email: `p${i}@visser-logistiek.example` } }))));
     expect(answers.map((r) => r.status)).toEqual(Array(50).fill(201));
     // Smooth WRR 2:1 repeats anna, bram, anna: 50 leads = 16 rounds (32:16) + anna, bram.
     expect(assignments(t.db)).toEqual({ leads: 50, twice: 0, perRep: [{ repId: 'anna', n: 33 }, { repId: 'bram', n: 17 }] });
@@ -160,13 +160,16 @@ describe('concurrent submissions', () => {
     servers.push(await startServer(env)); // one after the other: the first one migrates the file
     servers.push(await startServer(env));
 
-    const tokens = await Promise.all(servers.map(async (s) => (await (await fetch(`${s.url}/api/v1/sites/zeilmaker-web/form`)).json()).formToken));
+    // A form token serves one lead: each submission gets its own, from the server it goes to.
+    const tokens = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => (await (await fetch(`${servers[i % 2].url}/api/v1/sites/zeilmaker-web/form`)).json()).formToken),
+    );
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         fetch(`${servers[i % 2].url}/api/v1/sites/zeilmaker-web/leads`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ ...submissionBody(), formToken: tokens[i % 2] }),
+          body: JSON.stringify({ ...submissionBody({ contact: { email: `p${i}@visser-logistiek.example` } }), formToken: tokens[i] }),
         }),
       ),
     );
