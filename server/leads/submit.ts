@@ -14,6 +14,7 @@ import { qualify } from './qualify';
 import { chooseRoute, type RouteDecision } from './route';
 import { readRoutingState, saveCurrents } from './routing-store';
 import { scheduleSlaCheck } from './sla';
+import { storedPageUrl, storedReferrer } from './page-context';
 import { takeProspectMail, type ProspectMailCaps } from './prospect-mail-cap';
 import { submissionHash } from './submission-hash';
 
@@ -126,8 +127,8 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
     consentVersion: CONSENT_TEXT_VERSION,
     consentOrigin: meta.consentOrigin ?? null,
     clientNetwork: meta.clientNetwork ?? null,
-    pageUrl: sub.context.pageUrl || null,
-    referrer: sub.context.referrer || null,
+    pageUrl: storedPageUrl(sub.context.pageUrl),
+    referrer: storedReferrer(sub.context.referrer),
     utm: sub.context.utm ?? null,
     score: qualification.score,
     tier: qualification.tier,

@@ -116,7 +116,9 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
           spam: check.spam,
           formToken: check.formToken,
           apiKeyId: apiKey,
-          consentOrigin: c.req.header('Origin') ?? originOf(submission.context.pageUrl),
+          // Only an origin the guard checked (a site origin or this server's own): never the
+          // page address the body claims. A server's submission records its API key instead.
+          consentOrigin: c.req.header('Origin') ?? null,
           clientNetwork: networkOf(client(c)),
         });
       } catch (error) {
@@ -175,14 +177,6 @@ function apiKeyAuth(deps: AppDeps): MiddlewareHandler<Env> {
     }
     await next();
   };
-}
-
-function originOf(url: string | undefined): string | null {
-  try {
-    return url ? new URL(url).origin : null;
-  } catch {
-    return null;
-  }
 }
 
 function requestOrigin(c: Context): string | undefined {
