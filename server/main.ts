@@ -15,7 +15,7 @@ import { sendConfig, threadOf, type ThreadInit } from './threads/thread-of';
 import { configReloader } from './config/reload';
 import { routingGaps } from './config/routing-gaps';
 import type { VendorConfig } from '../shared/config';
-import { outboxCounts } from './outbox/worker';
+import { outboxHealth } from './outbox/health';
 import { widgetRoutes } from './routes/widget';
 import { ensureWidgetBuilt } from './widget-build';
 import { repActionLinks } from './security/action-links';
@@ -99,7 +99,7 @@ const server = serve({ fetch: (request, bindings) => app.fetch(request, bindings
     config: env.KOERS_CONFIG ? configPath : 'bundled example',
     database: env.DATABASE_PATH,
     sites: config.sites.map((s) => s.key),
-    outbox: outboxCounts(db),
+    outbox: outboxHealth(db, clock.now()),
   });
   if (env.SMTP_URL) log.info(`Mail is delivered over ${redact(env.SMTP_URL)}`);
   else log.warn(`Mail is NOT being delivered (no SMTP_URL). Read it at ${publicUrl}/dev/mail (this machine only).`);

@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { outbox } from '../db/schema';
 import type { Log } from '../log';
 import { backoffDelay, type BackoffOptions } from './backoff';
+import { outboxHealth } from './health';
 
 // Runs the durable jobs of the outbox: claims due rows with a lease (a crashed process's claims
 // expire and are taken again), runs each kind's handler, marks it done or schedules a retry.
@@ -197,10 +198,8 @@ const statements = perDatabase((db: Db) => {
   };
 });
 
-/** Outbox counts for /healthz and the start log. */
+/** Outbox counts for the admin API: mails waiting (`pending`) apart from scheduled checks, and dead rows. /healthz has more (outbox/health.ts). */
 export function outboxCounts(db: Db) {
-  const rows = db.$client
-    .prepare(`select status, count(*) as n from outbox where status in ('pending','dead') group by status`)
-    .all() as { status: string; n: number }[];
-  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as { pending?: number; dead?: number };
+  const h = outboxHealth(db, Date.now());
+  return { pending: h.mail.waiting, checks: h.checks.scheduled, dead: h.dead };
 }
