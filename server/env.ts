@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { trustedProxies } from './http/client-address';
 
-// The environment (API.md "Running"), parsed once in main.ts.
+// The environment (README "Environment"), parsed once in main.ts.
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** The address to listen on: loopback unless told (HOST=0.0.0.0 serves every interface). */

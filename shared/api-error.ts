@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The one JSON error shape every endpoint answers with (API.md "Errors").
+// The one JSON error shape every endpoint answers with (docs/api.md "Answers").
 export const ERROR_CODES = [
   'malformed_json',
   'not_found',

@@ -3,7 +3,7 @@ import type { SubmissionInput } from '../shared/submission';
 import { pageContext } from './context';
 import type { Answers } from './fields';
 
-// The flat answers of the screens → the POST body of API.md. Empty optional texts are left out.
+// The flat answers of the screens → the POST body of docs/api.md. Empty optional texts are left out.
 
 type Contact = SubmissionInput['contact'];
 

@@ -19,7 +19,7 @@ export function exampleConfig(edit?: (c: any) => void): VendorConfig {
 /** Top-level parts to merge over the example; values may be invalid on purpose. */
 type Over = { [K in keyof SubmissionInput]?: Record<string, unknown> | string | unknown[] };
 
-/** The API.md example body with a fresh submissionId; each given part is merged over its default. */
+/** The docs/api.md example body with a fresh submissionId; each given part is merged over its default. */
 export function submissionBody(over: Over = {}): SubmissionInput {
   const base: SubmissionInput = {
     submissionId: randomUUID(),

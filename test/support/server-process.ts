@@ -25,7 +25,7 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** `server/main.ts` as its own process, configured only by environment variables (API.md). */
+/** `server/main.ts` as its own process, configured only by environment variables (README "Environment"). */
 export function spawnServer(env: Record<string, string>, port: number): ServerProcess {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ROOT } from './build-widget';
 
 // The real server (server/main.ts) as a child process, configured only through its environment
-// (API.md "Running"): a fresh database, the example config plus the test host's origin, and
+// (README "Environment"): a fresh database, the example config plus the test host's origin, and
 // SMTP to the test's sink. Resolves once GET /healthz answers 200.
 
 export interface ApiServer {

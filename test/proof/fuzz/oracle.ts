@@ -3,7 +3,7 @@ import { submissionAnswerSchema, submissionSchema, type Submission } from '../..
 import type { Db } from '../../../server/db/open';
 import { MAX_BODY_BYTES } from '../../../server/app';
 
-// The model of what the API must answer (API.md): body size, content type, JSON, the shared
+// The model of what the API must answer (docs/api.md): body size, content type, JSON, the shared
 // schema, then the config's ids — written apart from the server's own check-answers.ts.
 // And, for every 2xx, a look at what was stored.
 
