@@ -25,17 +25,25 @@ describe('admin API', () => {
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines).toHaveLength(2); // header + the person; spam only with ?spam=1
-    expect(lines[0].split(',').slice(0, 5)).toEqual(['created_at', 'site', 'status', 'tier', 'score']);
+    expect(lines[0].split(',').slice(0, 5)).toEqual(['"created_at"', '"site"', '"status"', '"tier"', '"score"']);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(lines[1]).toContain('"Visser, ""Logistiek"""');
     expect((await (await t.app.request('/api/v1/admin/leads.csv?spam=1', auth)).text()).trim().split('\r\n')).toHaveLength(3);
   });
 
-  it('quotes cells the CSV way', () => {
-    expect(csvCell('plain')).toBe('plain');
+  it('quotes every cell, so a semicolon locale cannot split one into a formula', () => {
+    expect(csvCell('plain')).toBe('"plain"');
     expect(csvCell('a\nb')).toBe('"a\nb"');
-    expect(csvCell('-1')).toBe("'-1");
-    expect(csvCell(-5)).toBe('-5'); // a score is a number, not a formula
-    expect(csvCell(null)).toBe('');
+    expect(csvCell('a;=1+1')).toBe('"a;=1+1"');
+    expect(csvCell(-5)).toBe('"-5"'); // a score is a number, not a formula
+    expect(csvCell(null)).toBe('""');
+  });
+
+  it('defuses formulas, also behind leading spaces', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+      expect(csvCell(`${start}cmd|' /C calc'!A0`)).toBe(`"'${start}cmd|' /C calc'!A0"`);
+      expect(csvCell(`   ${start}1+1`)).toBe(`"'   ${start}1+1"`);
+    }
+    expect(csvCell('a=b')).toBe('"a=b"');
   });
 });

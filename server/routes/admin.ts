@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
-import { desc, ne, sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app';
 import { leads } from '../db/schema';
 import { ApiHttpError } from '../http/api-error';
 import { outboxCounts } from '../outbox/worker';
-import { leadsCsv } from './leads-csv';
+import { csvFilter, streamLeadsCsv } from './leads-csv';
 
 // /api/v1/admin/* for sales ops and monitoring, behind ADMIN_TOKEN (unset: not mounted).
 
-export function adminRoutes(deps: Pick<AppDeps, 'db'>, token: string) {
+export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config'>, token: string) {
   const app = new Hono();
   app.use(
     '*',
@@ -35,18 +35,8 @@ export function adminRoutes(deps: Pick<AppDeps, 'db'>, token: string) {
     return c.json({ byStatus: group(leads.status), byTier: group(leads.tier), outbox: outboxCounts(deps.db) });
   });
 
-  /** Every lead (spam excluded unless ?spam=1) as CSV, newest first, for a spreadsheet. */
-  app.get('/leads.csv', (c) => {
-    const withSpam = c.req.query('spam') === '1';
-    const rows = deps.db
-      .select()
-      .from(leads)
-      .where(withSpam ? undefined : ne(leads.status, 'spam'))
-      .orderBy(desc(leads.createdAt))
-      .all();
-    c.header('Content-Disposition', 'attachment; filename="koers-leads.csv"');
-    return c.body(leadsCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-  });
+  /** Leads as CSV, newest first, streamed (spam excluded unless ?spam=1); filters ?status ?tier ?site. */
+  app.get('/leads.csv', (c) => streamLeadsCsv(c, deps.db, csvFilter(c.req.query(), deps.config.sites.map((s) => s.key))));
 
   /** The newest leads (up to 200), without the stored answer body. */
   app.get('/leads', (c) => {
