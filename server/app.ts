@@ -6,6 +6,7 @@ import type { Db } from './db/open';
 import { errorHandler, notFound } from './http/api-error';
 import type { SiteApiKeys } from './http/api-keys';
 import { bodyLimit } from './http/body-limit';
+import { requestLog } from './http/request-log';
 import type { LeadMailInput } from './leads/lead-mails';
 import type { ProspectMailCaps } from './leads/prospect-mail-cap';
 import type { SubmitQueue } from './leads/submit-queue';
@@ -74,6 +75,7 @@ export function createApp(given: AppDeps) {
   const app = new Hono();
   app.onError(errorHandler(deps.log));
   app.notFound(notFound);
+  app.use('*', requestLog(deps.log)); // first: it times and sees the status of everything after it
   // Every response: no sniffing, no framing by others… but resources stay loadable cross-origin
   // (the widget script and the CORS API live on strangers' pages).
   app.use(
