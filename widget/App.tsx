@@ -18,8 +18,8 @@ import { You } from './steps/You';
 import { fieldOf, toSubmission } from './submission';
 import { check } from './validate';
 
-// The flow as a small state machine: screens 0..4 ask, the answer ends it. Answers, the screen
-// and the one submissionId of this flow live in sessionStorage, so a reload loses nothing and a
+// The flow as a small state machine: screens 0..4 ask, the answer ends it. The choices, the screen
+// and the one submissionId of this flow live in sessionStorage, so a reload keeps them and a
 // retry after a failed send reuses the same id (the server answers it idempotently).
 
 interface Screen {

@@ -1,10 +1,15 @@
 import type { SubmissionInput } from '../shared/submission';
 
 // The page context marketing needs, and the flow's memory across reloads. Only sessionStorage
-// of the host page's own origin: no cookies, nothing that follows the visitor across sites.
+// of the host page's own origin: no cookies, nothing that follows the visitor across sites. Every
+// script on the host page can read that storage, so it never holds what a person typed (contact
+// details, free texts): only choices, the screen, the submissionId and the form token.
 
 type Context = NonNullable<SubmissionInput['context']>;
 type Utm = NonNullable<Context['utm']>;
+
+/** The answers a person types. */
+const TYPED = /^(name|email|company|phone|message|deviation|orgInterest|personalInterest|costOfInaction|website)$/;
 
 /** sessionStorage can be missing or throw (sandboxed frames, privacy modes): then we simply forget. */
 export const store = {
@@ -18,7 +23,7 @@ export const store = {
   set(key: string, value: unknown) {
     try {
       if (value === undefined) sessionStorage.removeItem(key);
-      else sessionStorage.setItem(key, JSON.stringify(value));
+      else sessionStorage.setItem(key, JSON.stringify(value, (k, v) => (TYPED.test(k) ? undefined : v)));
     } catch {
       /* storage full or blocked: keep going without it */
     }

@@ -198,7 +198,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     expect(w.errors).toEqual([]);
   });
 
-  it('keeps answers, the submissionId and the first form token over a reload, utm_* of the landing page over navigation, and sends no cookies', async () => {
+  it('keeps choices (never typed text), the submissionId and the first form token over a reload, utm_* of the landing page over navigation, and sends no cookies', async () => {
     const landing = e.host.url('/launcher?lang=en&utm_source=newsletter&utm_campaign=spring&utm_foo=x');
     const w = await openWatched(e.browser, landing);
     const { page } = w;
@@ -226,6 +226,12 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
 
     const contact = { name: 'Uma Utm', email: 'uma@utm-bv.example', company: 'UTM BV' };
     await answerUpToSend(ui, 'en', contact);
+    // Every script on the host page can read its sessionStorage: it keeps the choices, never
+    // what the person typed (contact details, free texts).
+    await expect.poll(async () => (await saved()).data?.consent, WAIT).toBe(true);
+    const kept = JSON.stringify(await saved());
+    expect(kept).toContain('"stage":"comparing"');
+    for (const typed of [contact.name, contact.email, contact.company, 'One planning tool', 'end-of-life']) expect(kept).not.toContain(typed);
     await ui.getByRole('button', { name: t.send }).click();
     await expectScreen(ui, t.done);
 
