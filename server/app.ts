@@ -17,6 +17,8 @@ import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
 import { repActionRoutes } from './routes/rep-actions';
 import { repActionLinks } from './security/action-links';
+import { adminGate } from './security/admin-token';
+import { trustedProxies } from './http/client-address';
 
 // createApp(deps): every route and middleware, no I/O at import, nothing read from process.env.
 
@@ -92,10 +94,13 @@ export function createApp(given: AppDeps) {
   app.use('*', bodyLimit(MAX_BODY_BYTES));
 
   app.route('/', healthRoutes(deps));
-  app.route('/api/v1', publicRoutes(deps, { ...DEFAULT_PROTECTION, ...deps.protection }));
+  const protection = { ...DEFAULT_PROTECTION, ...deps.protection };
+  app.route('/api/v1', publicRoutes(deps, protection));
   app.route('/r', repActionRoutes(deps));
-  if (deps.adminToken) app.route('/api/v1/admin', adminRoutes(deps, deps.adminToken));
-  if (deps.devMail) app.route('/dev/mail', devMailRoutes(deps));
+  // One count of wrong admin tokens per client address, for the admin API and /dev/mail alike.
+  const gate = adminGate({ token: deps.adminToken, clock: deps.clock, isTrustedProxy: trustedProxies(protection.trustedProxies) });
+  if (deps.adminToken) app.route('/api/v1/admin', adminRoutes(deps, gate));
+  if (deps.devMail) app.route('/dev/mail', devMailRoutes(deps, gate));
   if (deps.assets) app.route('/', deps.assets);
   return app;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { trustedProxies } from './http/client-address';
+import { weakTokenProblem } from './security/admin-token';
 
 // The environment (README "Environment"), parsed once in main.ts.
 export const envSchema = z.object({
@@ -14,7 +15,14 @@ export const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   PUBLIC_URL: z.url().optional(),
-  ADMIN_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Bearer token of /api/v1/admin/*: refused at start when short or easy to guess. */
+  ADMIN_TOKEN: z
+    .string()
+    .superRefine((token, ctx) => {
+      const problem = weakTokenProblem(token);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   /** Public API requests per minute per client address (0 = off). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Lead submissions per minute per site (0 = off). */

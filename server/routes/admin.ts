@@ -1,25 +1,17 @@
 import { Hono } from 'hono';
-import { bearerAuth } from 'hono/bearer-auth';
 import { desc, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app';
 import { leads } from '../db/schema';
 import { ApiHttpError } from '../http/api-error';
 import { outboxCounts } from '../outbox/worker';
+import { requireAdmin, type AdminGate } from '../security/admin-token';
 import { csvFilter, streamLeadsCsv } from './leads-csv';
 
 // /api/v1/admin/* for sales ops and monitoring, behind ADMIN_TOKEN (unset: not mounted).
 
-export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config'>, token: string) {
+export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config'>, gate: AdminGate) {
   const app = new Hono();
-  app.use(
-    '*',
-    bearerAuth({
-      token,
-      noAuthenticationHeader: { message: 'unauthorized' },
-      invalidTokenMessage: 'unauthorized',
-      invalidAuthenticationHeader: { message: 'unauthorized' },
-    }),
-  );
+  app.use('*', requireAdmin(gate));
 
   /** What came in: leads per status (spam included) and per tier, and the outbox backlog. */
   app.get('/leads/counts', (c) => {

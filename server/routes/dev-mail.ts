@@ -5,13 +5,14 @@ import { devMail } from '../db/schema';
 import { ApiHttpError } from '../http/api-error';
 import { isLoopback, socketAddress } from '../http/client-address';
 import { escapeHtml } from '../mail/escape';
+import type { AdminGate } from '../security/admin-token';
 
 // The development outbox (no SMTP_URL): what would have been sent. Only for this machine
 // (a loopback socket not relayed by a proxy) or the admin token — never for the public.
 
-export function devMailRoutes(deps: Pick<AppDeps, 'db' | 'adminToken'>) {
+export function devMailRoutes(deps: Pick<AppDeps, 'db'>, gate: AdminGate) {
   const app = new Hono();
-  app.use('*', localOrAdmin(deps.adminToken));
+  app.use('*', localOrAdmin(gate));
   app.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -65,10 +66,10 @@ export function devMailRoutes(deps: Pick<AppDeps, 'db' | 'adminToken'>) {
   return app;
 }
 
-function localOrAdmin(adminToken: string | undefined): MiddlewareHandler {
+function localOrAdmin(gate: AdminGate): MiddlewareHandler {
   return async function localOrAdmin(c, next) {
     const local = isLoopback(socketAddress(c)) && !c.req.header('X-Forwarded-For') && !c.req.header('Forwarded');
-    const admin = adminToken !== undefined && c.req.header('Authorization') === `Bearer ${adminToken}`;
+    const admin = gate.check(c) === true;
     // 404, not 403: the public should not learn that this exists.
     if (!local && !admin) throw new ApiHttpError(404, 'not_found', 'Not found.');
     await next();
