@@ -55,6 +55,9 @@ export async function startApiServer(opts: { hostOrigin: string; smtpUrl: string
       // too-fast check (the form token must still be genuine) and rate limit are its own tests'.
       MIN_FILL_SECONDS: '0',
       RATE_LIMIT_PER_MINUTE: '0',
+      // The /demo pages are development pages (off by default with PUBLIC_URL and SMTP_URL set);
+      // the isolation tests load the widget through them.
+      DEV_PAGES: 'on',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 // hostile CSS. Pages:
 //   /inline   <div data-koers> + the script tag      /launcher  the script tag only
 //   /blank    no widget at all (baseline for globals) /queue     Koers('open') queued before load
-// Query: lang=nl|en → data-lang; page-lang=… → <html lang>; hostile=1 → hostile.css.
+// Query: lang=nl|en → data-lang; page-lang=… → <html lang>; hostile=1 → hostile.css; site=… → data-site.
 
 export interface HostSite {
   origin: string;
@@ -45,7 +45,7 @@ window.Koers('open');`;
 function page(apiOrigin: string, site: string, path: string, q: URLSearchParams): string {
   const lang = q.get('lang');
   const widget = path === '/blank' ? '' :
-    `<script src="${apiOrigin}/widget.js" data-site="${site}"${lang ? ` data-lang="${lang}"` : ''} async></script>`;
+    `<script src="${apiOrigin}/widget.js" data-site="${q.get('site') ?? site}"${lang ? ` data-lang="${lang}"` : ''} async></script>`;
   return `<!doctype html>
 <html lang="${q.get('page-lang') ?? 'en'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
