@@ -96,10 +96,26 @@ describe('availability', () => {
     expect(new Set(sequence(config, 6, lead(), state))).toEqual(new Set(['bram']));
   });
 
-  it('prefers reps who speak the lead language when the team has any', () => {
+  it('gives a lead only to reps who speak its language', () => {
     const config = exampleConfig(); // bram: nl only, chris: en only, anna: both
     expect(new Set(sequence(config, 9, lead({ language: 'en' })))).toEqual(new Set(['anna', 'chris']));
     expect(new Set(sequence(config, 9, lead({ language: 'nl' })))).toEqual(new Set(['anna', 'bram']));
+    expect(chooseRoute(lead({ language: 'nl' }), config, empty(), { now: NOW }).reason).toContain('Chris Smith skipped: does not speak nl');
+  });
+
+  it('never hands a lead to a rep without its language: the fallback team, then nobody', () => {
+    const config = exampleConfig();
+    // Anna had it (passed on) and Bram is away: old code gave this Dutch lead to English-only Chris.
+    const away = Date.parse('2026-12-28T10:00:00Z');
+    const dutch = chooseRoute(lead({ language: 'nl' }), config, empty(), { now: away, exclude: new Set(['anna']) });
+    expect(dutch).toMatchObject({ teamId: 'inside-sales', repId: 'dewi' });
+    // An English lead Anna and Chris had never goes to Dutch-only Bram.
+    const english = chooseRoute(lead({ language: 'en' }), config, empty(), { now: NOW, exclude: new Set(['anna', 'chris']) });
+    expect(english).toMatchObject({ teamId: 'inside-sales', repId: 'dewi' });
+    expect(english.reason).toContain('Bram Jansen skipped: does not speak en');
+    // Nobody left who speaks it: unassigned (the vendor assigns it by hand), not a rep who cannot read it.
+    const nobody = chooseRoute(lead({ language: 'en' }), config, empty(), { now: NOW, exclude: new Set(['anna', 'chris', 'dewi']) });
+    expect(nobody).toMatchObject({ teamId: null, repId: null });
   });
 
   it('goes to the fallback team when nobody in the team can, and unassigned when nobody anywhere can', () => {
@@ -119,7 +135,7 @@ describe('availability', () => {
 describe('account ownership', () => {
   it('sends a company with an open lead to that lead\'s rep', () => {
     const state = { ...empty(), owner: { repId: 'chris', leadId: 'lead-1' } };
-    const d = chooseRoute(lead(), exampleConfig(), state, { now: NOW });
+    const d = chooseRoute(lead({ language: 'en' }), exampleConfig(), state, { now: NOW });
     expect(d).toMatchObject({ repId: 'chris', ownerLeadId: 'lead-1' });
     expect(d.currents).toBeUndefined(); // the round robin does not move for an owned account
     expect(d.reason).toMatch(/^existing account: visser.example has an open lead \(lead-1\) with Chris Smith/);
@@ -130,6 +146,13 @@ describe('account ownership', () => {
     expect(chooseRoute(lead({ emailDomain: 'gmail.com' }), exampleConfig(), state, { now: NOW }).repId).toBe('anna');
     const off = exampleConfig((c) => (c.routing.accountOwnership = false));
     expect(chooseRoute(lead(), off, state, { now: NOW }).repId).toBe('anna');
+  });
+
+  it('routes normally when the owner does not speak the lead\'s language, saying so', () => {
+    const state = { ...empty(), owner: { repId: 'chris', leadId: 'lead-1' } };
+    const d = chooseRoute(lead({ language: 'nl' }), exampleConfig(), state, { now: NOW });
+    expect(d.repId).toBe('anna');
+    expect(d.reason).toContain('account owner Chris Smith unavailable (does not speak nl)');
   });
 
   it('routes normally when the owner is away, saying so', () => {

@@ -68,10 +68,14 @@ export function localDate(now: number, timeZone: string): string {
   return format.format(now);
 }
 
-/** Why a rep cannot take a lead now, or null when they can. */
-export function unavailability(rep: Rep, state: RoutingState, today: string, exclude?: ReadonlySet<string>): string | null {
+/**
+ * Why a rep cannot take a lead now, or null when they can. Every assignment checks all of these,
+ * the first one and every hand-over alike: a rep without the lead's language never gets it.
+ */
+export function unavailability(rep: Rep, state: RoutingState, today: string, language: Language, exclude?: ReadonlySet<string>): string | null {
   if (!rep.active) return 'inactive';
   if (exclude?.has(rep.id)) return 'already had this lead';
+  if (rep.languages && !rep.languages.includes(language)) return `does not speak ${language}`;
   const away = rep.away.find((r) => r.from <= today && today <= r.to);
   if (away) return `away ${away.from} to ${away.to}`;
   const open = state.openLeads.get(rep.id) ?? 0;
@@ -86,7 +90,7 @@ export function chooseRoute(lead: LeadFacts, config: VendorConfig, state: Routin
 
   if (config.routing.accountOwnership && state.owner && !isFreeMailDomain(lead.emailDomain)) {
     const owner = repsById.get(state.owner.repId);
-    const why = owner ? unavailability(owner, state, today, opts.exclude) : 'no longer in the config';
+    const why = owner ? unavailability(owner, state, today, lead.language, opts.exclude) : 'no longer in the config';
     if (owner && !why) {
       const team = config.teams.find((t) => t.reps.includes(owner.id));
       return {
@@ -108,7 +112,7 @@ export function chooseRoute(lead: LeadFacts, config: VendorConfig, state: Routin
     const team = config.teams.find((t) => t.id === teamId)!;
     const members = team.reps.map((id) => repsById.get(id)!);
     const available = members.filter((rep) => {
-      const no = unavailability(rep, state, today, opts.exclude);
+      const no = unavailability(rep, state, today, lead.language, opts.exclude);
       if (no) notes.push(`${rep.name} skipped: ${no}`);
       return !no;
     });
@@ -116,16 +120,13 @@ export function chooseRoute(lead: LeadFacts, config: VendorConfig, state: Routin
       notes.push(`nobody available in ${team.name}`);
       continue;
     }
-    const speakers = available.filter((r) => !r.languages || r.languages.includes(lead.language));
-    const candidates = speakers.length ? speakers : available;
-    const { chosen, values } = smoothWeightedPick(candidates, state.currents.get(team.id) ?? new Map());
+    const { chosen, values } = smoothWeightedPick(available, state.currents.get(team.id) ?? new Map());
     const via = i === 0 ? why : `fallback team after ${why}`;
-    const lang = speakers.length && speakers.length < available.length ? `, speaks ${lead.language}` : '';
     return {
       teamId: team.id,
       repId: chosen.id,
       currents: { teamId: team.id, values },
-      reason: [`${via} → ${team.name}; weighted round robin → ${chosen.name}${lang}`, ...notes].join('; '),
+      reason: [`${via} → ${team.name}; weighted round robin → ${chosen.name}`, ...notes].join('; '),
     };
   }
   return { teamId: null, repId: null, reason: ['unassigned: nobody available', why, ...notes].join('; ') };
