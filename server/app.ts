@@ -55,7 +55,7 @@ export interface AppDeps {
   /** Base URL for links in mails. */
   publicUrl: string;
   adminToken?: string;
-  /** Serve /dev/mail (true when mail goes to the development outbox). */
+  /** Serve /dev/mail: development pages on (routes/dev-pages.ts) and mail kept in the development outbox. */
   devMail?: boolean;
   /** Static parts mounted at / (the widget bundle and demo pages, server/routes/widget.ts). */
   assets?: Hono;
@@ -100,7 +100,7 @@ export function createApp(given: AppDeps) {
   // One count of wrong admin tokens per client address, for the admin API and /dev/mail alike.
   const gate = adminGate({ token: deps.adminToken, clock: deps.clock, isTrustedProxy: trustedProxies(protection.trustedProxies) });
   if (deps.adminToken) app.route('/api/v1/admin', adminRoutes(deps, gate));
-  if (deps.devMail) app.route('/dev/mail', devMailRoutes(deps, gate));
+  if (deps.devMail) app.route('/dev/mail', devMailRoutes(deps, gate, protection.trustedProxies));
   if (deps.assets) app.route('/', deps.assets);
   return app;
 }

@@ -46,5 +46,7 @@ export const envSchema = z.object({
     .optional(),
   /** Seconds a person needs at least between seeing the form and submitting it. */
   MIN_FILL_SECONDS: z.coerce.number().min(0).default(3),
+  /** /demo and /dev/mail: on | off; unset = on only without PUBLIC_URL and SMTP_URL (a local run). */
+  DEV_PAGES: z.enum(['on', 'off']).optional(),
 });
 export type Env = z.infer<typeof envSchema>;

@@ -17,6 +17,7 @@ import { routingGaps } from './config/routing-gaps';
 import type { VendorConfig } from '../shared/config';
 import { outboxHealth } from './outbox/health';
 import { widgetRoutes } from './routes/widget';
+import { devPagesEnabled } from './routes/dev-pages';
 import { ensureWidgetBuilt } from './widget-build';
 import { repActionLinks } from './security/action-links';
 import { loadSigningKey } from './security/signing-key';
@@ -56,6 +57,7 @@ const db = openDatabase(env.DATABASE_PATH);
 const clock = systemClock;
 const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
 const signingKey = loadSigningKey(db);
+const devPages = devPagesEnabled(env);
 const repActions = repActionLinks({ signingKey, publicUrl, clock });
 const onFatal = (error: Error) => {
   log.error('a server thread failed; exiting so a supervisor restarts Koers', { error: error.message });
@@ -78,8 +80,8 @@ const appFor = (config: VendorConfig, apiKeys: SiteApiKeys) => createApp({
   repActions,
   publicUrl,
   adminToken: env.ADMIN_TOKEN,
-  devMail: !env.SMTP_URL,
-  assets: widgetRoutes({ distDir, demoSiteKey: config.sites[0].key }),
+  devMail: devPages && !env.SMTP_URL,
+  assets: widgetRoutes({ distDir, demoSiteKey: config.sites[0].key, demo: devPages }),
   submitter: store,
   onLeadStored: () => store.nudge(),
   apiKeys,
@@ -102,8 +104,9 @@ const server = serve({ fetch: (request, bindings) => app.fetch(request, bindings
     outbox: outboxHealth(db, clock.now()),
   });
   if (env.SMTP_URL) log.info(`Mail is delivered over ${redact(env.SMTP_URL)}`);
-  else log.warn(`Mail is NOT being delivered (no SMTP_URL). Read it at ${publicUrl}/dev/mail (this machine only).`);
-  log.info(`Demo page: ${publicUrl}/demo`);
+  else if (devPages) log.warn(`Mail is NOT being delivered (no SMTP_URL). Read it at ${publicUrl}/dev/mail (this machine only).`);
+  else log.warn('Mail is NOT being delivered (no SMTP_URL), and DEV_PAGES=off: nobody can read it.');
+  if (devPages) log.info(`Demo page: ${publicUrl}/demo`);
 });
 
 let closing = false;

@@ -3,16 +3,17 @@ import { desc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../app';
 import { devMail } from '../db/schema';
 import { ApiHttpError } from '../http/api-error';
-import { isLoopback, socketAddress } from '../http/client-address';
 import { escapeHtml } from '../mail/escape';
 import type { AdminGate } from '../security/admin-token';
+import { isLocalRequest } from './dev-pages';
 
-// The development outbox (no SMTP_URL): what would have been sent. Only for this machine
-// (a loopback socket not relayed by a proxy) or the admin token — never for the public.
+// The development outbox (no SMTP_URL, development pages on: dev-pages.ts): what would have been
+// sent. Only for this machine (isLocalRequest: loopback, no proxy, a local Host) or the admin
+// token — never for the public.
 
-export function devMailRoutes(deps: Pick<AppDeps, 'db'>, gate: AdminGate) {
+export function devMailRoutes(deps: Pick<AppDeps, 'db'>, gate: AdminGate, trustedProxies: readonly string[]) {
   const app = new Hono();
-  app.use('*', localOrAdmin(gate));
+  app.use('*', localOrAdmin(gate, trustedProxies));
   app.use('*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -66,9 +67,9 @@ export function devMailRoutes(deps: Pick<AppDeps, 'db'>, gate: AdminGate) {
   return app;
 }
 
-function localOrAdmin(gate: AdminGate): MiddlewareHandler {
+function localOrAdmin(gate: AdminGate, trustedProxies: readonly string[]): MiddlewareHandler {
   return async function localOrAdmin(c, next) {
-    const local = isLoopback(socketAddress(c)) && !c.req.header('X-Forwarded-For') && !c.req.header('Forwarded');
+    const local = isLocalRequest(c, trustedProxies);
     const admin = gate.check(c) === true;
     // 404, not 403: the public should not learn that this exists.
     if (!local && !admin) throw new ApiHttpError(404, 'not_found', 'Not found.');

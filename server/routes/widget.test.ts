@@ -11,7 +11,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const setup = (content?: string) => {
   dir = mkdtempSync(join(tmpdir(), 'koers-widget-'));
   if (content !== undefined) writeFileSync(join(dir, 'widget.js'), content);
-  return widgetRoutes({ distDir: dir, demoSiteKey: 'zeilmaker-web' });
+  return widgetRoutes({ distDir: dir, demoSiteKey: 'zeilmaker-web', demo: true });
 };
 
 describe('GET /widget.js', () => {

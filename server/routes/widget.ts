@@ -12,6 +12,8 @@ import { Hono } from 'hono';
 export interface WidgetRoutesOptions {
   distDir: string;
   demoSiteKey: string;
+  /** Serve the /demo pages (the example vendor's texts): only with development pages on (dev-pages.ts). */
+  demo: boolean;
 }
 
 interface Asset {
@@ -47,6 +49,7 @@ export function widgetRoutes(opts: WidgetRoutesOptions): Hono {
     return c.body(a.body);
   });
 
+  if (!opts.demo) return app;
   app.get('/demo', (c) => c.html(demoPage(opts.demoSiteKey, true, ''), 200, demoHeaders('')));
   app.get('/demo/launcher', (c) => c.html(demoPage(opts.demoSiteKey, false, ''), 200, demoHeaders('')));
   // The same page, loading the widget from this server under its other loopback name, so the
