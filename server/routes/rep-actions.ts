@@ -7,15 +7,22 @@ import { repLanguage } from '../mail/rep-lead';
 import { readActionToken, type ActionClaim } from '../security/action-links';
 import { confirmPage, message, PAGE_CSP } from './rep-action-page';
 import { repActionTexts } from './rep-action-texts';
+import { problemPage } from './rep-link-problems';
 
 // The rep's one-click links (issue 4): GET /r/{token} only shows the lead and a confirm button
 // (mail scanners prefetch links, so a GET never acts); POST performs the action. Forged, altered
-// or expired links get 403; outdated ones a harmless "nothing changed" (409).
+// or expired links get 403 (expired also: issued over 30 days ago), a removed rep's 410; outdated
+// ones a harmless "nothing changed" (409); an unreadable body 400. Nothing logged names the token.
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'signingKey' | 'repActions' | 'onLeadStored'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'signingKey' | 'repActions' | 'onLeadStored' | 'log'>;
 
 export function repActionRoutes(deps: Deps) {
   const app = new Hono();
+  // A failure here must not log the path: the token in it is a live link.
+  app.onError((err, c) => {
+    deps.log.error('rep action failed', { path: '/r/…', method: c.req.method, error: err.stack ?? String(err) });
+    return c.html(problemPage('failed'), 500);
+  });
   app.use('*', async function pageHeaders(c, next) {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -31,6 +38,8 @@ export function repActionRoutes(deps: Deps) {
   /** The claim of a genuine, unexpired link, or the 403 page. */
   const claimOf = (c: Context): ActionClaim | Response => {
     const read = readActionToken(deps.signingKey, c.req.param('token') ?? '', deps.clock.now());
+    // A rep removed from the config: their links stop working (their language is gone with them).
+    if (read.claim && !deps.config.reps.some((r) => r.id === read.claim!.repId)) return c.html(problemPage('repRemoved'), 410);
     if (read.ok) return read.claim;
     const language = languageOf(read.claim?.repId);
     const t = repActionTexts[language];
@@ -57,7 +66,12 @@ export function repActionRoutes(deps: Deps) {
   app.post('/:token', async (c) => {
     const claim = claimOf(c);
     if (claim instanceof Response) return claim;
-    const form = await c.req.parseBody();
+    let form: Record<string, unknown>;
+    try {
+      form = await c.req.parseBody();
+    } catch {
+      return c.html(problemPage('unreadable', languageOf(claim.repId)), 400);
+    }
     const reason = typeof form.reason === 'string' ? form.reason : undefined;
     const result = performRepAction(deps, claim, { reason });
     if ('standing' in result) return stalePage(c, claim, result.standing);

@@ -12,6 +12,10 @@ export const REP_ACTIONS = ['accept', 'pass', 'not-a-fit'] as const;
 export type RepAction = (typeof REP_ACTIONS)[number];
 
 export const ACTION_LINK_TTL_MS = 14 * 24 * 60 * 60_000;
+/** The oldest link accepted whatever its own expiry says (README "Rep links"). */
+export const ACTION_LINK_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
+/** Clock difference tolerated for a link issued "in the future" (another server's clock). */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface ActionClaim {
   action: RepAction;
@@ -30,7 +34,11 @@ export function signActionToken(key: Buffer, claim: ActionClaim): string {
 
 export type ReadToken = { ok: true; claim: ActionClaim } | { ok: false; problem: 'forged' | 'expired'; claim?: ActionClaim };
 
-/** The claim of a genuine, unexpired token. An expired one still says whose it was (for the page's language). */
+/**
+ * The claim of a genuine, unexpired token: past its expiry or issued more than
+ * ACTION_LINK_MAX_AGE_MS ago is expired; issued in the future is refused. An expired one still
+ * says whose it was (for the page's language).
+ */
 export function readActionToken(key: Buffer, token: string, now: number): ReadToken {
   const payload = verify(key, token);
   const parts = payload?.split(':');
@@ -42,7 +50,8 @@ export function readActionToken(key: Buffer, token: string, now: number): ReadTo
     return { ok: false, problem: 'forged' };
   }
   const claim: ActionClaim = { action: action as RepAction, leadId, repId, issuedAt, expiresAt };
-  if (now > expiresAt) return { ok: false, problem: 'expired', claim };
+  if (issuedAt > now + MAX_CLOCK_SKEW_MS || expiresAt < issuedAt) return { ok: false, problem: 'forged' };
+  if (now > expiresAt || now - issuedAt > ACTION_LINK_MAX_AGE_MS) return { ok: false, problem: 'expired', claim };
   return { ok: true, claim };
 }
 
