@@ -67,6 +67,22 @@ describe('outbox worker', () => {
     expect(db.$client.pragma('synchronous', { simple: true })).toBe(2); // FULL
   });
 
+  it('makes a row whose payload is not JSON dead without stopping the rest of the batch', async () => {
+    const seen: unknown[] = [];
+    const { db, worker, add, clock } = setup(async (p) => void seen.push(p));
+    add(1);
+    db.$client.prepare(`insert into outbox (kind, payload, run_at, created_at) values ('test', '{"n":"[erased]"[erased]}', ?, ?)`).run(clock.now(), clock.now());
+    add(3);
+    add(4);
+    expect(await worker.runOnce()).toBe(3);
+    expect(seen).toEqual([{ n: 1 }, { n: 3 }, { n: 4 }]);
+    const rows = db.select({ status: outbox.status, lastError: outbox.lastError }).from(outbox).orderBy(outbox.id).all();
+    expect(rows.map((r) => r.status)).toEqual(['done', 'dead', 'done', 'done']);
+    expect(rows[1].lastError).toMatch(/^payload is not valid JSON/);
+    add(5);
+    expect(await worker.runOnce()).toBe(1); // later passes run too
+  });
+
   it('takes a crashed worker\'s claim again once its lease ran out', async () => {
     const { db, clock, worker, add } = setup(async () => {});
     add(1);

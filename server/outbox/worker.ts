@@ -80,16 +80,32 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   function claim() {
     const now = clock.now();
     const q = statements(db);
-    return bookkeeping(() =>
+    const unreadable: { id: number; kind: string; error: string }[] = [];
+    const jobs = bookkeeping(() =>
       db.$client.transaction(() => {
-        const due = q.due.all({ now, limit: batchSize });
-        for (const job of due) q.lease.run({ id: job.id, lockedUntil: now + leaseMs, attempts: job.attempts + 1 });
-        return due.map((job) => ({ ...job, attempts: job.attempts + 1 }));
+        const claimed = [];
+        for (const job of q.due.all({ now, limit: batchSize })) {
+          // A payload that is not JSON can never run: that row goes dead, the others run.
+          let payload: unknown;
+          try {
+            payload = JSON.parse(job.payload);
+          } catch (err) {
+            const error = `payload is not valid JSON: ${err instanceof Error ? err.message : String(err)}`;
+            q.retry.run({ id: job.id, status: 'dead', runAt: job.runAt, lastError: error.slice(0, 1000) });
+            unreadable.push({ id: job.id, kind: job.kind, error });
+            continue;
+          }
+          q.lease.run({ id: job.id, lockedUntil: now + leaseMs, attempts: job.attempts + 1 });
+          claimed.push({ id: job.id, leadId: job.leadId, kind: job.kind, payload, attempts: job.attempts + 1 });
+        }
+        return claimed;
       }).immediate(),
     );
+    for (const u of unreadable) log.error('outbox job has an unreadable payload; it is dead and stays in the outbox', { job: u.id, kind: u.kind, error: u.error });
+    return { jobs, seen: jobs.length + unreadable.length };
   }
 
-  async function runJob(job: ReturnType<typeof claim>[number]) {
+  async function runJob(job: ReturnType<typeof claim>['jobs'][number]) {
     const q = statements(db);
     try {
       const handler = handlers[job.kind];
@@ -116,11 +132,13 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         return total;
       }
       lastBatchAt = performance.now();
-      const jobs = claim();
-      if (!jobs.length) return total;
-      await Promise.all(jobs.map(runJob));
+      const { jobs, seen } = claim();
+      if (!seen) return total;
+      // Settled, not all: one job's failure (even in its own bookkeeping) never stops the others.
+      const results = await Promise.allSettled(jobs.map(runJob));
+      for (const r of results) if (r.status === 'rejected') log.error('outbox job bookkeeping failed; its lease runs out and it is taken again', { error: String(r.reason) });
       total += jobs.length;
-      if (jobs.length < batchSize) return total;
+      if (seen < batchSize) return total;
     }
   }
 
@@ -176,17 +194,19 @@ const statements = perDatabase((db: Db) => {
     due: reader(
       db,
       db
-        .select({ id: outbox.id, leadId: outbox.leadId, kind: outbox.kind, payload: outbox.payload, attempts: outbox.attempts })
+        .select({ id: outbox.id, leadId: outbox.leadId, kind: outbox.kind, payload: outbox.payload, attempts: outbox.attempts, runAt: outbox.runAt })
         .from(outbox)
         .where(and(eq(outbox.status, 'pending'), lte(outbox.runAt, p('now')), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, p('now')))))
         .orderBy(asc(outbox.runAt), asc(outbox.id))
         .limit(p('limit')),
-      (row: { id: number; lead_id: string | null; kind: string; payload: string; attempts: number }) => ({
+      // The payload stays text here: claim() parses each row's on its own.
+      (row: { id: number; lead_id: string | null; kind: string; payload: string; attempts: number; run_at: number }) => ({
         id: row.id,
         leadId: row.lead_id,
         kind: row.kind,
-        payload: outbox.payload.mapFromDriverValue(row.payload),
+        payload: row.payload,
         attempts: row.attempts,
+        runAt: row.run_at,
       }),
     ),
     lease: writer(db, db.update(outbox).set({ lockedUntil: set('lockedUntil'), attempts: set('attempts') }).where(eq(outbox.id, p('id')))),
