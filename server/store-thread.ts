@@ -1,4 +1,5 @@
 import type { StoreReply, ToStoreThread } from './leads/store-thread';
+import { rerouteOrphanedLeads } from './leads/orphaned-leads';
 import { createSubmitQueue } from './leads/submit-queue';
 import { devOutboxMailer } from './mail/dev-outbox-mailer';
 import { smtpMailer } from './mail/smtp-mailer';
@@ -62,6 +63,8 @@ port.on('message', async (message: ToStoreThread | ConfigMessage) => {
     sites = new Map([...sites, ...config.sites.map((s) => [s.key, s] as const)]);
     queue = createSubmitQueue({ db, config, clock });
     Object.assign(handlers, handlersFor(config));
+    rerouteOrphans();
+    worker.nudge();
     port.postMessage({ type: 'config-applied' } satisfies ConfigApplied);
   } else {
     // Messages arrive in order: every submission handed over is queued. Let its batch commit and
@@ -74,5 +77,16 @@ port.on('message', async (message: ToStoreThread | ConfigMessage) => {
   }
 });
 
+/** Open leads of reps no longer in the config are routed again (at start and after a reload). */
+function rerouteOrphans() {
+  try {
+    rerouteOrphanedLeads({ db, config, clock, log, repActions });
+  } catch (error) {
+    // New leads must still be taken; the next start or reload tries again.
+    log.error('Routing the leads of removed reps again failed', { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+rerouteOrphans(); // before the worker starts: its first batch sends their mails
 worker.start();
 ready();

@@ -14,7 +14,11 @@ import { nextStepText } from './next-step';
 // - after a missed deadline, the old rep is told it moved on;
 // - when the prospect's promise named a contact person, the prospect learns the new name.
 
-export type HandoverCause = { type: 'passed-on'; reason?: string } | { type: 'sla-expired'; minutes: number };
+export type HandoverCause =
+  | { type: 'passed-on'; reason?: string }
+  | { type: 'sla-expired'; minutes: number }
+  /** The rep was removed from the config (orphaned-leads.ts). */
+  | { type: 'rep-removed' };
 
 export interface HandoverInput {
   /** The lead as it is now (new rep, new routing reason). */
@@ -36,7 +40,11 @@ export function handoverMails({ lead, fromRepId, cause, config, earlierLead, rep
   const promise = promisedNextStep(lead);
 
   const notes = [
-    cause.type === 'passed-on' ? t.passedOnNote(fromName, cause.reason) : t.slaNote(fromName, cause.minutes),
+    cause.type === 'passed-on'
+      ? t.passedOnNote(fromName, cause.reason)
+      : cause.type === 'sla-expired'
+        ? t.slaNote(fromName, cause.minutes)
+        : t.repRemovedNote,
     ...(promise ? [t.promiseNote(formatWhen(lead.createdAt, config.vendor.timeZone), promise)] : []),
     ...(earlierLead ? [mailTexts[language].existingAccount(earlierLead)] : []),
   ];
@@ -57,7 +65,8 @@ export function handoverMails({ lead, fromRepId, cause, config, earlierLead, rep
   const template = resolveText(config.nextSteps[lead.tier as keyof VendorConfig['nextSteps']], prospectLanguage, site.defaultLanguage) ?? '';
   if (template.includes('{rep}')) {
     const nextStep = nextStepText(config, site, lead.tier as keyof VendorConfig['nextSteps'], prospectLanguage, to?.name ?? null);
-    mails.push(contactChangedMail({ lead, config, site, newRep: to, oldRepName: fromName, nextStep }));
+    // A removed rep's name is no longer known: the prospect just learns who it is now.
+    mails.push(contactChangedMail({ lead, config, site, newRep: to, oldRepName: from?.name ?? null, nextStep }));
   }
   return mails;
 }

@@ -5,9 +5,9 @@ import { leadEvents, leads } from '../db/schema';
 
 // The lead's history (lead_events): every routing decision and rep action, with time and reason.
 // Types: assigned | unassigned (routing), accepted | passed-on | not-a-fit (rep actions),
-// sla-expired (not accepted in time), spam.
+// sla-expired (not accepted in time), rep-removed (its rep left the config), spam.
 
-export type LeadEventType = 'assigned' | 'unassigned' | 'accepted' | 'passed-on' | 'not-a-fit' | 'sla-expired' | 'spam';
+export type LeadEventType = 'assigned' | 'unassigned' | 'accepted' | 'passed-on' | 'not-a-fit' | 'sla-expired' | 'rep-removed' | 'spam';
 
 /** `db` may be inside a transaction: the prepared statement runs on its one connection. */
 export function recordEvent(

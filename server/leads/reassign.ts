@@ -14,7 +14,7 @@ import { scheduleSlaCheck } from './sla';
 
 // Moves a lead from its rep to the next one by the same rules as a new lead (ownership, rules,
 // availability, round robin), never back to a rep who already had it. Used by "pass on" and by
-// the response SLA. Runs inside the caller's immediate transaction: nothing here awaits.
+// the response SLA, and for the leads of a rep removed from the config (orphaned-leads.ts). Runs inside the caller's immediate transaction: nothing here awaits.
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update'>;
 
@@ -61,7 +61,9 @@ export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: H
   const detail =
     cause.type === 'passed-on'
       ? `passed on by ${fromName}${cause.reason ? `: ${cause.reason}` : ''}`
-      : `not accepted by ${fromName} within ${cause.minutes} minutes`;
+      : cause.type === 'sla-expired'
+        ? `not accepted by ${fromName} within ${cause.minutes} minutes`
+        : `rep "${lead.repId}" was removed from the config`;
   recordEvent(deps.db, { leadId: lead.id, at: now, type: cause.type, repId: lead.repId, teamId: lead.teamId, detail });
   recordEvent(deps.db, {
     leadId: lead.id,

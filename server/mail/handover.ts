@@ -35,7 +35,8 @@ export function contactChangedMail(a: {
   config: VendorConfig;
   site: Site;
   newRep: Rep | undefined;
-  oldRepName: string;
+  /** null: no longer known (the rep was removed from the config). */
+  oldRepName: string | null;
   /** The next step again, with the new contact person's name. */
   nextStep: string;
 }): MailMessage {

@@ -13,6 +13,7 @@ const en = {
   passedOnNote: (from: string, reason: string | undefined) =>
     `${from} passed this lead on to you${reason ? `: "${reason}"` : '.'}`,
   slaNote: (from: string, minutes: number) => `${from} did not accept this lead within ${minutes} minutes, so it is yours now.`,
+  repRemovedNote: 'The colleague who had this lead no longer handles leads, so it is yours now.',
   promiseNote: (at: string, promise: string) =>
     `On ${at} the prospect was told: "${promise}" Please keep that promise: it counts from then, not from this mail.`,
   movedSubject: (company: string) => `Lead moved on: ${company}`,
@@ -20,8 +21,8 @@ const en = {
   movedBecause: (minutes: number) => `You did not accept this lead within ${minutes} minutes.`,
   movedTo: (rep: string | null) => (rep ? `It is now with ${rep}; you need not act on it.` : 'Nobody else was available; the team will assign it by hand.'),
   prospectSubject: (vendor: string) => `Your contact person at ${vendor}`,
-  prospectChanged: (to: string | null, from: string) =>
-    to ? `${to} now handles your request, instead of ${from}.` : `Our team now handles your request, instead of ${from}.`,
+  prospectChanged: (to: string | null, from: string | null) =>
+    `${to ?? 'Our team'} now handles your request${from ? `, instead of ${from}` : ''}.`,
   prospectStands: 'What we told you still holds:',
 };
 
@@ -29,6 +30,7 @@ const nl: typeof en = {
   actionLabel: { accept: 'Accepteren', pass: 'Doorgeven', 'not-a-fit': 'Past niet' },
   passedOnNote: (from, reason) => `${from} heeft deze lead aan jou doorgegeven${reason ? `: "${reason}"` : '.'}`,
   slaNote: (from, minutes) => `${from} heeft deze lead niet binnen ${minutes} minuten geaccepteerd, dus hij is nu van jou.`,
+  repRemovedNote: 'De collega bij wie deze lead lag, behandelt geen leads meer; hij is nu van jou.',
   promiseNote: (at, promise) =>
     `Op ${at} is de prospect beloofd: "${promise}" Houd je aan die belofte: die telt vanaf toen, niet vanaf deze mail.`,
   movedSubject: (company) => `Lead doorgezet: ${company}`,
@@ -36,8 +38,7 @@ const nl: typeof en = {
   movedBecause: (minutes) => `Je hebt deze lead niet binnen ${minutes} minuten geaccepteerd.`,
   movedTo: (rep) => (rep ? `Hij ligt nu bij ${rep}; je hoeft er niets meer mee.` : 'Niemand anders was beschikbaar; het team wijst hem met de hand toe.'),
   prospectSubject: (vendor) => `Uw contactpersoon bij ${vendor}`,
-  prospectChanged: (to, from) =>
-    to ? `${to} behandelt uw aanvraag nu, in plaats van ${from}.` : `Ons team behandelt uw aanvraag nu, in plaats van ${from}.`,
+  prospectChanged: (to, from) => `${to ?? 'Ons team'} behandelt uw aanvraag nu${from ? `, in plaats van ${from}` : ''}.`,
   prospectStands: 'Wat we u hebben toegezegd, blijft staan:',
 };
 

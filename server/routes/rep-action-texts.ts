@@ -25,6 +25,7 @@ const en = {
     'passed-on': 'Passed on',
     'not-a-fit': 'Not a fit',
     'sla-expired': 'Deadline missed',
+    'rep-removed': 'Rep removed',
     spam: 'Spam',
   } as Record<string, string>,
   done: {
@@ -67,6 +68,7 @@ const nl: typeof en = {
     'passed-on': 'Doorgegeven',
     'not-a-fit': 'Past niet',
     'sla-expired': 'Termijn verstreken',
+    'rep-removed': 'Verkoper verwijderd',
     spam: 'Spam',
   },
   done: {
