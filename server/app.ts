@@ -18,6 +18,7 @@ import { publicRoutes } from './routes/public';
 import { repActionRoutes } from './routes/rep-actions';
 import { repActionLinks } from './security/action-links';
 import { adminGate } from './security/admin-token';
+import type { SigningKeys } from './security/signed-token';
 import { trustedProxies } from './http/client-address';
 
 // createApp(deps): every route and middleware, no I/O at import, nothing read from process.env.
@@ -51,7 +52,8 @@ export interface AppDeps {
   config: VendorConfig;
   clock: Clock;
   log: Log;
-  signingKey: Buffer;
+  /** Signs and checks form tokens and rep links (security/signing-keys.ts). */
+  signingKey: SigningKeys;
   /** Base URL for links in mails. */
   publicUrl: string;
   adminToken?: string;

@@ -48,5 +48,7 @@ export const envSchema = z.object({
   MIN_FILL_SECONDS: z.coerce.number().min(0).default(3),
   /** /demo and /dev/mail: on | off; unset = on only without PUBLIC_URL and SMTP_URL (a local run). */
   DEV_PAGES: z.enum(['on', 'off']).optional(),
+  /** The signing keys' file (security/signing-keys.ts); default signing-keys.json beside DATABASE_PATH. */
+  SIGNING_KEY_FILE: z.string().min(1).optional(),
 });
 export type Env = z.infer<typeof envSchema>;

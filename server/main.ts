@@ -20,7 +20,7 @@ import { widgetRoutes } from './routes/widget';
 import { devPagesEnabled } from './routes/dev-pages';
 import { ensureWidgetBuilt } from './widget-build';
 import { repActionLinks } from './security/action-links';
-import { loadSigningKey } from './security/signing-key';
+import { keyFilePath, loadSigningKeys } from './security/signing-keys';
 
 // The only file that reads process.env, opens the database, listens and starts the store thread
 // (server/store-thread.ts: storing leads, and the outbox worker that sends mail and runs deadlines).
@@ -56,7 +56,7 @@ if (!existsSync(`${distDir}/widget.js`)) log.warn('No dist/widget.js: /widget.js
 const db = openDatabase(env.DATABASE_PATH);
 const clock = systemClock;
 const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-const signingKey = loadSigningKey(db);
+const signingKey = loadSigningKeys({ path: keyFilePath(env), db, now: clock.now(), log });
 const devPages = devPagesEnabled(env);
 const repActions = repActionLinks({ signingKey, publicUrl, clock });
 const onFatal = (error: Error) => {

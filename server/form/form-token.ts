@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { sign, verify } from '../security/signed-token';
+import { sign, verify, type SigningKeys } from '../security/signed-token';
 
 // The form token says "site S showed its form at time T" and carries a random id, so that each
 // token can be used for one lead only (server/form/used-form-tokens.ts).
 
 /** A token for one showing of site S's form at time T, with an id of its own. */
-export function formToken(key: Buffer, site: string, shownAt: number, id = randomBytes(9).toString('base64url')): string {
+export function formToken(key: SigningKeys, site: string, shownAt: number, id = randomBytes(9).toString('base64url')): string {
   return sign(key, `form:${site}:${shownAt}:${id}`);
 }
 
@@ -16,7 +16,7 @@ export interface FormTokenFacts {
 }
 
 /** When the form was shown and the token's id, if the token is genuine and for this site. */
-export function readFormToken(key: Buffer, site: string, token: string | undefined): FormTokenFacts | undefined {
+export function readFormToken(key: SigningKeys, site: string, token: string | undefined): FormTokenFacts | undefined {
   if (!token) return undefined;
   const payload = verify(key, token);
   const prefix = `form:${site}:`;
@@ -29,6 +29,6 @@ export function readFormToken(key: Buffer, site: string, token: string | undefin
 }
 
 /** When the form was shown, if the token is genuine and for this site. */
-export function formShownAt(key: Buffer, site: string, token: string | undefined): number | undefined {
+export function formShownAt(key: SigningKeys, site: string, token: string | undefined): number | undefined {
   return readFormToken(key, site, token)?.shownAt;
 }

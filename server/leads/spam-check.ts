@@ -1,5 +1,6 @@
 import type { Submission } from '../../shared/submission';
 import { readFormToken } from '../form/form-token';
+import type { SigningKeys } from '../security/signed-token';
 
 // The browser checks. Bots fill the hidden "website" field, skip the form (no genuine token),
 // fill it faster than a person can, or replay a token (a token serves one lead: the store thread
@@ -7,7 +8,7 @@ import { readFormToken } from '../form/form-token';
 // as spam: never routed or mailed. A server submitting with an API key skips these checks.
 
 export interface SpamRules {
-  signingKey: Buffer;
+  signingKey: SigningKeys;
   site: string;
   now: number;
   /** Less than this between showing the form and submitting it is not a person. */

@@ -19,7 +19,7 @@ describe('rep action tokens', () => {
     const links = repActionLinks({ signingKey: key, publicUrl: 'https://koers.example/', clock })('l-1', 'chris', 'en');
     expect(links.map((l) => l.label)).toEqual(['Accept', 'Pass on', 'Not a fit']);
     for (const [i, link] of links.entries()) {
-      expect(link.href).toMatch(/^https:\/\/koers\.example\/r\/[\w-]+\.[\w-]+$/);
+      expect(link.href).toMatch(/^https:\/\/koers\.example\/r\/k0\.[\w-]+\.[\w-]+$/);
       const read = readActionToken(key, link.href.split('/r/')[1], 10_000);
       expect(read).toEqual({
         ok: true,

@@ -1,7 +1,7 @@
 import type { Language } from '../../shared/localized';
 import type { Clock } from '../clock';
 import { routingTexts } from '../mail/routing-texts';
-import { sign, verify } from './signed-token';
+import { sign, verify, type SigningKeys } from './signed-token';
 
 // Signed one-click links for reps (issue 4): HMAC over "lead, rep, action, issued, expires", no
 // login. A link is for one assignment: it only works while the lead is still with that rep since
@@ -27,7 +27,7 @@ export interface ActionClaim {
 
 const PREFIX = 'rep-action';
 
-export function signActionToken(key: Buffer, claim: ActionClaim): string {
+export function signActionToken(key: SigningKeys, claim: ActionClaim): string {
   const { action, leadId, repId, issuedAt, expiresAt } = claim;
   return sign(key, [PREFIX, action, leadId, repId, issuedAt, expiresAt].join(':'));
 }
@@ -39,7 +39,7 @@ export type ReadToken = { ok: true; claim: ActionClaim } | { ok: false; problem:
  * ACTION_LINK_MAX_AGE_MS ago is expired; issued in the future is refused. An expired one still
  * says whose it was (for the page's language).
  */
-export function readActionToken(key: Buffer, token: string, now: number): ReadToken {
+export function readActionToken(key: SigningKeys, token: string, now: number): ReadToken {
   const payload = verify(key, token);
   const parts = payload?.split(':');
   if (!parts || parts.length !== 6 || parts[0] !== PREFIX) return { ok: false, problem: 'forged' };
@@ -56,7 +56,7 @@ export function readActionToken(key: Buffer, token: string, now: number): ReadTo
 }
 
 export interface ActionLinkDeps {
-  signingKey: Buffer;
+  signingKey: SigningKeys;
   publicUrl: string;
   clock: Clock;
   ttlMs?: number;

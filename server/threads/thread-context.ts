@@ -20,7 +20,7 @@ export function threadContext() {
     db,
     config: init.config,
     log: consoleLog(),
-    repActions: repActionLinks({ signingKey: Buffer.from(init.signingKey), publicUrl: init.publicUrl, clock }),
+    repActions: repActionLinks({ signingKey: init.signingKey, publicUrl: init.publicUrl, clock }),
     /** Tells main.ts the thread is listening. */
     ready: () => port.postMessage({ type: 'ready' }),
     /** Closes the connection and tells main.ts the thread is done. */

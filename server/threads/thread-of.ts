@@ -1,5 +1,6 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { VendorConfig } from '../../shared/config';
+import type { SigningKeys } from '../security/signed-token';
 
 // Starting a thread of the server (server/store-thread.ts) and watching over it.
 
@@ -7,7 +8,7 @@ import type { VendorConfig } from '../../shared/config';
 export interface ThreadInit {
   databasePath: string;
   config: VendorConfig;
-  signingKey: Uint8Array;
+  signingKey: SigningKeys;
   publicUrl: string;
   smtpUrl?: string;
 }

@@ -8,6 +8,7 @@ import { smtpMailer } from '../../server/mail/smtp-mailer';
 import { jobHandlers } from '../../server/outbox/job-handlers';
 import { createOutboxWorker, type JobHandler } from '../../server/outbox/worker';
 import { repActionLinks } from '../../server/security/action-links';
+import type { SigningKeys } from '../../server/security/signed-token';
 import { exampleConfig } from './fixtures';
 
 // The real outbox worker for tests, sending over SMTP to `url` with short retries.
@@ -35,7 +36,7 @@ export function smtpWorker(db: Db, url: string, clock: Clock = systemClock, conf
 }
 
 /** Every job kind main.ts registers (mail, lead-mail, sla-check), on the caller's clock. Tests drive it with runOnce(). */
-export function jobWorker(db: Db, url: string, deps: { config: VendorConfig; clock: Clock; signingKey: Buffer; publicUrl: string }) {
+export function jobWorker(db: Db, url: string, deps: { config: VendorConfig; clock: Clock; signingKey: SigningKeys; publicUrl: string }) {
   const mailer = smtpMailer(url);
   const repActions = repActionLinks(deps);
   return testWorker(db, deps.clock, mailer, jobHandlers({ db, config: deps.config, clock: deps.clock, mailer, repActions }));
