@@ -83,6 +83,32 @@ describe('outbox worker', () => {
     expect(await worker.runOnce()).toBe(1); // later passes run too
   });
 
+  it('claims rep mails, hand-overs to reps and deadline checks before mails to prospect addresses', async () => {
+    const db = openDatabase(':memory:');
+    const clock = manualClock();
+    const ran: string[] = [];
+    const record = (kind: string) => async (payload: unknown) => void ran.push(`${kind}:${(payload as { name: string }).name}`);
+    const worker = createOutboxWorker({
+      db,
+      clock,
+      log: silentLog,
+      batchSize: 3,
+      handlers: { 'lead-mail': record('lead-mail'), mail: record('mail'), 'sla-check': record('sla-check') },
+    });
+    const add = (kind: string, payload: object) => {
+      enqueueJob(db, kind, payload, { now: clock.now() });
+      clock.advance(1);
+    };
+    for (let n = 1; n <= 4; n++) add('lead-mail', { name: `prospect${n}`, mail: 'prospect' }); // a flood, queued first
+    add('mail', { name: 'handover-prospect', purpose: 'prospect-contact-changed' });
+    add('lead-mail', { name: 'rep', mail: 'rep' });
+    add('mail', { name: 'handover-rep', purpose: 'rep-lead-moved' });
+    add('sla-check', { name: 'deadline' });
+    expect(await worker.runOnce()).toBe(8);
+    expect(ran.slice(0, 3)).toEqual(['lead-mail:rep', 'mail:handover-rep', 'sla-check:deadline']);
+    expect(ran.slice(3)).toEqual(['lead-mail:prospect1', 'lead-mail:prospect2', 'lead-mail:prospect3', 'lead-mail:prospect4', 'mail:handover-prospect']);
+  });
+
   it('takes a crashed worker\'s claim again once its lease ran out', async () => {
     const { db, clock, worker, add } = setup(async () => {});
     add(1);

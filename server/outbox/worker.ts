@@ -187,6 +187,16 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   };
 }
 
+/**
+ * Mails to prospect addresses (a new lead's confirmation, a hand-over notice) go after everything
+ * else that is due: a flood of confirmations (or their retries) never holds up a rep's lead mail or
+ * a deadline. A payload that is not JSON sorts first, so it goes dead at once.
+ */
+const toProspectLast = sql`case when not json_valid(${outbox.payload}) then 0
+  when ${outbox.kind} = 'lead-mail' then iif(json_extract(${outbox.payload}, '$.mail') = 'prospect', 1, 0)
+  when ${outbox.kind} = 'mail' then iif(json_extract(${outbox.payload}, '$.purpose') like 'prospect-%', 1, 0)
+  else 0 end`;
+
 /** The worker's statements, prepared once per database (building SQL per job cost more than the job's bookkeeping). */
 const statements = perDatabase((db: Db) => {
   const set = (name: string) => sql`${p(name)}`; // drizzle's update().set() takes SQL, not placeholders
@@ -197,7 +207,7 @@ const statements = perDatabase((db: Db) => {
         .select({ id: outbox.id, leadId: outbox.leadId, kind: outbox.kind, payload: outbox.payload, attempts: outbox.attempts, runAt: outbox.runAt })
         .from(outbox)
         .where(and(eq(outbox.status, 'pending'), lte(outbox.runAt, p('now')), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, p('now')))))
-        .orderBy(asc(outbox.runAt), asc(outbox.id))
+        .orderBy(toProspectLast, asc(outbox.runAt), asc(outbox.id))
         .limit(p('limit')),
       // The payload stays text here: claim() parses each row's on its own.
       (row: { id: number; lead_id: string | null; kind: string; payload: string; attempts: number; run_at: number }) => ({

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface ReceivedMail {
   envelope: { from: string; to: string[] };
+  /** The SMTP connection it came over (smtp-server's session id): pooled mails share one. */
+  connection: string;
   raw: string;
   parsed: ParsedMail;
 }
@@ -64,7 +66,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
         const raw = Buffer.concat(chunks).toString('utf8');
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         const to = session.envelope.rcptTo.map((r) => r.address);
-        messages.push({ envelope: { from, to }, raw, parsed: await simpleParser(raw) });
+        messages.push({ envelope: { from, to }, connection: session.id, raw, parsed: await simpleParser(raw) });
         waiters.splice(0).forEach((w) => w());
         callback();
       });
