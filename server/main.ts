@@ -16,6 +16,7 @@ import { configReloader } from './config/reload';
 import { routingGaps } from './config/routing-gaps';
 import type { VendorConfig } from '../shared/config';
 import { outboxHealth } from './outbox/health';
+import { redactUrl } from './privacy/redact';
 import { widgetRoutes } from './routes/widget';
 import { devPagesEnabled } from './routes/dev-pages';
 import { ensureWidgetBuilt } from './widget-build';
@@ -83,6 +84,7 @@ const appFor = (config: VendorConfig, apiKeys: SiteApiKeys) => createApp({
   devMail: devPages && !env.SMTP_URL,
   assets: widgetRoutes({ distDir, demoSiteKey: config.sites[0].key, demo: devPages }),
   submitter: store,
+  repActor: (claim, input) => store.repAction(claim, input),
   onLeadStored: () => store.nudge(),
   apiKeys,
   protection: {
@@ -103,7 +105,7 @@ const server = serve({ fetch: (request, bindings) => app.fetch(request, bindings
     sites: config.sites.map((s) => s.key),
     outbox: outboxHealth(db, clock.now()),
   });
-  if (env.SMTP_URL) log.info(`Mail is delivered over ${redact(env.SMTP_URL)}`);
+  if (env.SMTP_URL) log.info(`Mail is delivered over ${redactUrl(env.SMTP_URL)}`);
   else if (devPages) log.warn(`Mail is NOT being delivered (no SMTP_URL). Read it at ${publicUrl}/dev/mail (this machine only).`);
   else log.warn('Mail is NOT being delivered (no SMTP_URL), and DEV_PAGES=off: nobody can read it.');
   if (devPages) log.info(`Demo page: ${publicUrl}/demo`);
@@ -140,6 +142,3 @@ const reloader = configReloader({
 });
 process.on('SIGHUP', () => void reloader.reload());
 
-function redact(url: string) {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
-}

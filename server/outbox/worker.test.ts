@@ -109,6 +109,33 @@ describe('outbox worker', () => {
     expect(ran.slice(3)).toEqual(['lead-mail:prospect1', 'lead-mail:prospect2', 'lead-mail:prospect3', 'lead-mail:prospect4', 'mail:handover-prospect']);
   });
 
+  it('keeps email addresses out of last_error and the log', async () => {
+    const lines: string[] = [];
+    const log = { info: () => {}, warn: (m: string, d?: object) => void lines.push(`${m} ${JSON.stringify(d)}`), error: (m: string, d?: object) => void lines.push(`${m} ${JSON.stringify(d)}`) };
+    const db = openDatabase(':memory:');
+    const clock = manualClock();
+    const worker = createOutboxWorker({
+      db,
+      clock,
+      log,
+      maxAttempts: 2,
+      backoff: { baseMs: 1000, capMs: 1000 },
+      handlers: {
+        test: async () => {
+          throw new Error('550 5.1.1 <sanne.visser@visser-logistiek.example>: Recipient address rejected');
+        },
+      },
+    });
+    enqueueJob(db, 'test', {}, { now: clock.now() });
+    await worker.runOnce();
+    clock.advance(1000);
+    await worker.runOnce();
+    const row = db.select().from(outbox).get()!;
+    expect(row).toMatchObject({ status: 'dead', lastError: '550 5.1.1 <***@visser-logistiek.example>: Recipient address rejected' });
+    expect(lines).toHaveLength(2);
+    expect(lines.join('\n')).not.toContain('sanne');
+  });
+
   it('takes a crashed worker\'s claim again once its lease ran out', async () => {
     const { db, clock, worker, add } = setup(async () => {});
     add(1);

@@ -6,6 +6,7 @@ import { outbox } from '../db/schema';
 import type { Log } from '../log';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { outboxHealth } from './health';
+import { redactEmails } from '../privacy/redact';
 
 // Runs the durable jobs of the outbox: claims due rows with a lease (a crashed process's claims
 // expire and are taken again), runs each kind's handler, marks it done or schedules a retry.
@@ -89,8 +90,8 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
           let payload: unknown;
           try {
             payload = JSON.parse(job.payload);
-          } catch (err) {
-            const error = `payload is not valid JSON: ${err instanceof Error ? err.message : String(err)}`;
+          } catch {
+            const error = 'payload is not valid JSON'; // not the parser's message: it quotes the payload
             q.retry.run({ id: job.id, status: 'dead', runAt: job.runAt, lastError: error.slice(0, 1000) });
             unreadable.push({ id: job.id, kind: job.kind, error });
             continue;
@@ -113,7 +114,8 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       await handler(job.payload, { id: job.id, leadId: job.leadId, attempts: job.attempts });
       bookkeeping(() => q.done.run({ id: job.id, now: clock.now() }));
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      // SMTP errors echo recipients ("550 <sanne@…> unknown"): no addresses in the row or the log.
+      const message = redactEmails(err instanceof Error ? err.message : String(err));
       const dead = job.attempts >= maxAttempts;
       const runAt = clock.now() + backoffDelay(job.attempts, backoff, random);
       bookkeeping(() => q.retry.run({ id: job.id, status: dead ? 'dead' : 'pending', runAt, lastError: message.slice(0, 1000) }));
@@ -136,7 +138,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       if (!seen) return total;
       // Settled, not all: one job's failure (even in its own bookkeeping) never stops the others.
       const results = await Promise.allSettled(jobs.map(runJob));
-      for (const r of results) if (r.status === 'rejected') log.error('outbox job bookkeeping failed; its lease runs out and it is taken again', { error: String(r.reason) });
+      for (const r of results) if (r.status === 'rejected') log.error('outbox job bookkeeping failed; its lease runs out and it is taken again', { error: redactEmails(String(r.reason)) });
       total += jobs.length;
       if (seen < batchSize) return total;
     }
@@ -155,7 +157,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     }
     running = runOnce()
       .catch((err) => {
-        log.error('outbox worker pass failed', { error: String(err) });
+        log.error('outbox worker pass failed', { error: redactEmails(String(err)) });
         return 0;
       })
       .finally(() => {
