@@ -19,6 +19,8 @@ import { repActionRoutes } from './routes/rep-actions';
 import { repActionLinks } from './security/action-links';
 import { adminGate } from './security/admin-token';
 import type { SigningKeys } from './security/signed-token';
+import type { ActionClaim } from './security/action-links';
+import type { ActionResult } from './leads/rep-action';
 import { trustedProxies } from './http/client-address';
 
 // createApp(deps): every route and middleware, no I/O at import, nothing read from process.env.
@@ -66,6 +68,8 @@ export interface AppDeps {
   /** Called after a lead and its outbox rows are committed (the worker sends soon). */
   onLeadStored?: () => void;
   repActions?: LeadMailInput['repActions'];
+  /** Performs a rep's action; main.ts passes the store thread, tests get it in-process. */
+  repActor?: (claim: ActionClaim, input: { reason?: string }) => Promise<ActionResult>;
   protection?: Partial<Protection>;
   /** Per site, the API keys of server-side submissions (secrets resolved by main.ts). */
   apiKeys?: SiteApiKeys;

@@ -1,4 +1,5 @@
-import type { StoreReply, ToStoreThread } from './leads/store-thread';
+import type { RepActionReply, StoreReply, ToStoreThread } from './leads/store-thread';
+import { performRepAction } from './leads/rep-action';
 import { rerouteOrphanedLeads } from './leads/orphaned-leads';
 import { createSubmitQueue } from './leads/submit-queue';
 import { devOutboxMailer } from './mail/dev-outbox-mailer';
@@ -12,8 +13,9 @@ import type { VendorConfig } from '../shared/config';
 // The store thread, started by main.ts (server/leads/store-thread.ts is its main-thread side):
 // qualify → route → store (lead, history, outbox rows; group commit) for the submissions the main
 // thread validated, and the outbox worker that sends the mails (SMTP_URL, else the development
-// outbox) and runs the response deadlines. All writes of both go through this thread's one
-// connection, so they never wait for each other's locks.
+// outbox) and runs the response deadlines; and the reps' actions from their links. All writes go
+// through this thread's one connection, so they never wait for each other's locks, and the main
+// thread (HTTP) never waits for the write lock (an erase's VACUUM holds it for seconds).
 
 const { init, port, db, clock, log, repActions, ready, stopped } = threadContext();
 // All of these are replaced when main.ts sends a new config (SIGHUP: { type: 'config' }).
@@ -54,6 +56,17 @@ port.on('message', async (message: ToStoreThread | ConfigMessage) => {
         (error: unknown) => reply({ id, ok: false, error: error instanceof Error ? error.message : String(error) }),
       );
     }
+  } else if (message.type === 'rep-action') {
+    const { id, claim, input } = message.request;
+    let reply: RepActionReply;
+    try {
+      const result = performRepAction({ db, config, clock, repActions }, claim, input);
+      if (result.done && result.action === 'pass') worker.nudge(); // the hand-over mails
+      reply = { id, ok: true, result };
+    } catch (error) {
+      reply = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    port.postMessage({ type: 'rep-acted', reply });
   } else if (message.type === 'nudge') {
     worker.nudge();
   } else if (message.type === 'config') {

@@ -3,6 +3,8 @@ import type { Site } from '../../shared/config';
 import type { Submission } from '../../shared/submission';
 import type { SubmitMeta, SubmitResult } from './submit';
 import type { SubmitQueue } from './submit-queue';
+import type { ActionClaim } from '../security/action-links';
+import type { ActionResult } from './rep-action';
 import { supervise, type LifecycleMessage } from '../threads/thread-of';
 
 // The main thread's side of the store thread (server/store-thread.ts). The main thread answers
@@ -20,24 +22,36 @@ export interface StoreRequest {
 }
 export type StoreReply = { id: number; ok: true; result: SubmitResult } | { id: number; ok: false; error: string };
 
-export type ToStoreThread = { type: 'submit'; batch: StoreRequest[] } | { type: 'nudge' } | { type: 'stop' };
-export type FromStoreThread = LifecycleMessage | { type: 'stored'; replies: StoreReply[] };
+/** A rep's action from a signed link: written by the store thread, so the main thread never waits for the write lock. */
+export interface RepActionRequest {
+  id: number;
+  claim: ActionClaim;
+  input: { reason?: string };
+}
+export type RepActionReply = { id: number; ok: true; result: ActionResult } | { id: number; ok: false; error: string };
+
+export type ToStoreThread = { type: 'submit'; batch: StoreRequest[] } | { type: 'rep-action'; request: RepActionRequest } | { type: 'nudge' } | { type: 'stop' };
+export type FromStoreThread = LifecycleMessage | { type: 'stored'; replies: StoreReply[] } | { type: 'rep-acted'; reply: RepActionReply };
 
 export interface StoreThread extends SubmitQueue {
   ready: Promise<void>;
   /** Run the outbox soon: jobs were committed (new leads' mails, a rep passing a lead on). */
   nudge(): void;
+  /** Performs a rep's action in the store thread (server/leads/rep-action.ts). */
+  repAction(claim: ActionClaim, input: { reason?: string }): Promise<ActionResult>;
   /** Stores what was handed over, finishes the outbox batch in hand, then closes. */
   stop(): Promise<void>;
 }
 
 export function startStoreThread(worker: Worker, opts: { onFatal: (error: Error) => void }): StoreThread {
   const waiting = new Map<number, { resolve: (r: SubmitResult) => void; reject: (e: Error) => void }>();
+  const acting = new Map<number, { resolve: (r: ActionResult) => void; reject: (e: Error) => void }>();
   const thread = supervise(worker, {
     onFatal: opts.onFatal,
     onDeath: (error) => {
-      for (const w of waiting.values()) w.reject(error); // not committed: nobody was acknowledged
+      for (const w of [...waiting.values(), ...acting.values()]) w.reject(error); // not committed: nobody was acknowledged
       waiting.clear();
+      acting.clear();
     },
   });
   let nextId = 1;
@@ -59,6 +73,14 @@ export function startStoreThread(worker: Worker, opts: { onFatal: (error: Error)
   }
 
   worker.on('message', (message: FromStoreThread) => {
+    if (message.type === 'rep-acted') {
+      const { reply } = message;
+      const w = acting.get(reply.id);
+      acting.delete(reply.id);
+      if (reply.ok) w?.resolve(reply.result);
+      else w?.reject(new Error(`the rep action failed: ${reply.error}`));
+      return;
+    }
     if (message.type !== 'stored') return;
     for (const reply of message.replies) {
       const w = waiting.get(reply.id);
@@ -83,6 +105,13 @@ export function startStoreThread(worker: Worker, opts: { onFatal: (error: Error)
     nudge() {
       nudged = true;
       schedule();
+    },
+    repAction(claim, input) {
+      const failure = thread.failure();
+      if (failure) return Promise.reject(failure);
+      const id = nextId++;
+      worker.postMessage({ type: 'rep-action', request: { id, claim, input } } satisfies ToStoreThread);
+      return new Promise<ActionResult>((resolve, reject) => acting.set(id, { resolve, reject }));
     },
     async stop() {
       await new Promise((r) => setImmediate(r)); // hand over what is still queued here

@@ -14,10 +14,12 @@ import { problemPage } from './rep-link-problems';
 // or expired links get 403 (expired also: issued over 30 days ago), a removed rep's 410; outdated
 // ones a harmless "nothing changed" (409); an unreadable body 400. Nothing logged names the token.
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'signingKey' | 'repActions' | 'onLeadStored' | 'log'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'signingKey' | 'repActions' | 'onLeadStored' | 'log' | 'repActor'>;
 
 export function repActionRoutes(deps: Deps) {
   const app = new Hono();
+  // The write: in the store thread when main.ts runs one (the main thread then never waits for the lock).
+  const act = deps.repActor ?? (async (claim: ActionClaim, input: { reason?: string }) => performRepAction(deps, claim, input));
   // A failure here must not log the path: the token in it is a live link.
   app.onError((err, c) => {
     deps.log.error('rep action failed', { path: '/r/…', method: c.req.method, error: err.stack ?? String(err) });
@@ -73,7 +75,7 @@ export function repActionRoutes(deps: Deps) {
       return c.html(problemPage('unreadable', languageOf(claim.repId)), 400);
     }
     const reason = typeof form.reason === 'string' ? form.reason : undefined;
-    const result = performRepAction(deps, claim, { reason });
+    const result = await act(claim, { reason });
     if ('standing' in result) return stalePage(c, claim, result.standing);
     if ('invalid' in result) {
       const s = standing(deps.db, claim);
