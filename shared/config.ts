@@ -271,6 +271,16 @@ export const vendorConfigSchema = z.strictObject({
         .partial()
         .optional()
         .meta({ description: 'Minutes a rep has to accept a lead before it moves on, per tier.', examples: [{ 'sales-ready': 240, qualifying: 1440 }] }),
+      remindAtPercent: z
+        .number()
+        .int()
+        .min(1)
+        .max(99)
+        .default(75)
+        .meta({
+          description: 'When the rep gets one reminder to accept, as a share of acceptWithinMinutes (1 to 99, default 75: with 60 minutes, after 45).',
+          examples: [75],
+        }),
     })
     .describe('Which team and rep get a lead.'),
 });

@@ -5,7 +5,7 @@ import type { MailMessage } from '../mail/message';
 import { repLanguage, repLeadMail, type LeadRow } from '../mail/rep-lead';
 import { formatWhen, routingTexts } from '../mail/routing-texts';
 import { mailTexts } from '../mail/texts';
-import type { LeadMailInput } from './lead-mails';
+import { deadlineOf, type LeadMailInput } from './lead-mails';
 import { nextStepText } from './next-step';
 
 // The mails of a lead that moved from one rep to the next (pass on, missed deadline):
@@ -50,7 +50,15 @@ export function handoverMails({ lead, fromRepId, cause, config, earlierLead, rep
   ];
   const mails: MailMessage[] = [
     to
-      ? repLeadMail({ lead, config, language, to: { name: to.name, address: to.email }, notes, actions: repActions?.(lead.id, to.id, language) })
+      ? repLeadMail({
+          lead,
+          config,
+          language,
+          to: { name: to.name, address: to.email },
+          notes,
+          actions: repActions?.(lead.id, to.id, language),
+          deadline: deadlineOf(config, lead.tier, lead.updatedAt), // the lead as moved: updated at the assignment
+        })
       : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, notes, unassigned: true }),
   ];
 

@@ -4,6 +4,7 @@ import { prospectConfirmationMail } from '../mail/prospect-confirmation';
 import { repLanguage, repLeadMail, type LeadRow } from '../mail/rep-lead';
 import type { MailMessage } from '../mail/message';
 import { mailTexts } from '../mail/texts';
+import { acceptWithinMinutes } from './sla';
 
 // The two mails of a new lead: the summary for its rep (or the vendor when unassigned) and the
 // prospect's confirmation. Composed when the outbox sends them (lead-mail-job.ts).
@@ -37,6 +38,7 @@ function repMail({ lead, config, site, earlierLead, repActions }: LeadMailInput)
         to: { name: rep.name, address: rep.email },
         notes: earlierLead ? [mailTexts[language].existingAccount(earlierLead)] : [],
         actions: repActions?.(lead.id, rep.id, language),
+        deadline: deadlineOf(config, lead.tier, lead.createdAt),
       })
     : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, unassigned: true });
 }
@@ -45,4 +47,10 @@ function prospectMail({ lead, config, site, nextStep }: LeadMailInput): MailMess
   const rep = config.reps.find((r) => r.id === lead.repId);
   const replyTo = rep ? { name: rep.name, address: rep.email } : { name: config.vendor.name, address: config.vendor.replyTo };
   return prospectConfirmationMail({ lead, config, site, nextStep, replyTo });
+}
+
+/** The rep's response deadline of an assignment at `assignedAt`, when the tier has one. */
+export function deadlineOf(config: VendorConfig, tier: string, assignedAt: number) {
+  const minutes = acceptWithinMinutes(config, tier);
+  return minutes ? { assignedAt, minutes } : undefined;
 }

@@ -3,7 +3,9 @@ import { resolveText, type Language, type Localized } from '../../shared/localiz
 import type { leads } from '../db/schema';
 import type { Block } from './layout';
 import type { MailAddress, MailMessage } from './message';
+import { routingTexts } from './routing-texts';
 import { mailTexts } from './texts';
+import { formatDeadline, formatMinutes } from './times';
 
 // The pre-qualified lead summary for the rep: who, how far along, who decides, when, why this
 // score, why this rep, what to do next. Everything the prospect typed is escaped in HTML.
@@ -21,10 +23,13 @@ export interface RepLeadMail {
   /** One-click actions (signed links). */
   actions?: { label: string; href: string }[];
   unassigned?: boolean;
+  /** The rep's response deadline (routing.acceptWithinMinutes), counted from the assignment. */
+  deadline?: { assignedAt: number; minutes: number };
 }
 
-export function repLeadMail({ lead, config, language, to, notes = [], actions = [], unassigned }: RepLeadMail): MailMessage {
+export function repLeadMail({ lead, config, language, to, notes = [], actions = [], unassigned, deadline }: RepLeadMail): MailMessage {
   const t = mailTexts[language];
+  const deadlineLine = deadline && deadlineText(config, language, deadline);
   const q = config.questions;
   const text = (l: Localized | undefined) => (l === undefined ? '' : (resolveText(l, language, 'en') ?? resolveText(l, 'nl') ?? ''));
   const label = (question: ChoiceQuestion, id: string) => text(question.options.find((o) => o.id === id)?.label) || id;
@@ -51,6 +56,7 @@ export function repLeadMail({ lead, config, language, to, notes = [], actions = 
   const blocks: Block[] = [
     ...(unassigned ? [{ lines: [t.unassignedIntro], strong: true }] : []),
     ...(notes.length ? [{ lines: notes, strong: true }] : []),
+    ...(deadlineLine ? [{ lines: [deadlineLine], strong: true }] : []),
     ...(lead.noDecisionRisk ? [{ lines: [t.noDecisionRisk], strong: true }] : []),
     ...(actions.length ? [{ links: actions }] : []),
     {
@@ -123,6 +129,13 @@ function questionById(config: VendorConfig, id: string): ChoiceQuestion {
     timeline: q.timeline,
   };
   return byId[id] ?? { label: id, options: [] };
+}
+
+/** "Please accept this lead within 60 minutes, by 14:35 (Amsterdam time). …" */
+export function deadlineText(config: VendorConfig, language: Language, deadline: { assignedAt: number; minutes: number }): string {
+  const at = deadline.assignedAt + deadline.minutes * 60_000;
+  const by = formatDeadline(at, deadline.assignedAt, config.vendor.timeZone, language);
+  return routingTexts[language].deadline(formatMinutes(deadline.minutes, language), by);
 }
 
 /** The language a rep reads: their first language, else the site's default. */

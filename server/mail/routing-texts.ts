@@ -16,6 +16,13 @@ const en = {
   repRemovedNote: 'The colleague who had this lead no longer handles leads, so it is yours now.',
   promiseNote: (at: string, promise: string) =>
     `On ${at} the prospect was told: "${promise}" Please keep that promise: it counts from then, not from this mail.`,
+  deadline: (within: string, by: string) => `Please accept this lead within ${within}, by ${by}. If you do not, it moves on to a colleague.`,
+  reminderSubject: (by: string, company: string) => `Reminder: accept by ${by}: ${company}`,
+  reminderTitle: (name: string, company: string) => `This lead is still waiting for you: ${name}, ${company}`,
+  reminderLines: (by: string, left: string) => [
+    `You have not accepted this lead yet. Accept it by ${by}; you have ${left} left. After that it moves on to a colleague.`,
+    'Cannot take it? Pass it on now, so the prospect does not wait.',
+  ],
   movedSubject: (company: string) => `Lead moved on: ${company}`,
   movedTitle: (name: string, company: string) => `Lead moved on: ${name}, ${company}`,
   movedBecause: (minutes: number) => `You did not accept this lead within ${minutes} minutes.`,
@@ -33,6 +40,13 @@ const nl: typeof en = {
   repRemovedNote: 'De collega bij wie deze lead lag, behandelt geen leads meer; hij is nu van jou.',
   promiseNote: (at, promise) =>
     `Op ${at} is de prospect beloofd: "${promise}" Houd je aan die belofte: die telt vanaf toen, niet vanaf deze mail.`,
+  deadline: (within, by) => `Accepteer deze lead binnen ${within}, uiterlijk ${by}. Anders gaat hij naar een collega.`,
+  reminderSubject: (by, company) => `Herinnering: accepteer uiterlijk ${by}: ${company}`,
+  reminderTitle: (name, company) => `Deze lead wacht nog op jou: ${name}, ${company}`,
+  reminderLines: (by, left) => [
+    `Je hebt deze lead nog niet geaccepteerd. Accepteer hem uiterlijk ${by}; je hebt nog ${left}. Daarna gaat hij naar een collega.`,
+    'Kun je hem niet oppakken? Geef hem nu door, dan hoeft de prospect niet te wachten.',
+  ],
   movedSubject: (company) => `Lead doorgezet: ${company}`,
   movedTitle: (name, company) => `Lead doorgezet: ${name}, ${company}`,
   movedBecause: (minutes) => `Je hebt deze lead niet binnen ${minutes} minuten geaccepteerd.`,

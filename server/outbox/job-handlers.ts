@@ -1,6 +1,7 @@
+import { acceptReminderHandler } from '../leads/accept-reminder';
 import { LEAD_MAIL, leadMailHandler } from '../leads/lead-mail-job';
 import { slaCheckHandler, type SlaCheckDeps } from '../leads/sla-check';
-import { SLA_CHECK } from '../leads/sla';
+import { ACCEPT_REMINDER, SLA_CHECK } from '../leads/sla';
 import { mailMessageSchema, type Mailer } from '../mail/message';
 import type { JobHandler } from './worker';
 
@@ -18,5 +19,6 @@ export function jobHandlers(deps: JobHandlerDeps): Record<string, JobHandler> {
     mail: (payload) => deps.mailer.send(mailMessageSchema.parse(payload)),
     [LEAD_MAIL]: leadMailHandler(deps),
     [SLA_CHECK]: slaCheckHandler(deps),
+    [ACCEPT_REMINDER]: acceptReminderHandler(deps),
   };
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { VendorConfig } from '../../shared/config';
 import { resolveText, type Language, type Localized } from '../../shared/localized';
 import { escapeHtml } from '../mail/escape';
-import type { LeadRow } from '../mail/rep-lead';
+import { currentDeadline } from '../leads/sla';
+import { deadlineText, type LeadRow } from '../mail/rep-lead';
 import { formatWhen } from '../mail/routing-texts';
 import { mailTexts } from '../mail/texts';
 import type { leadEvents } from '../db/schema';
@@ -46,12 +47,19 @@ export function confirmPage(a: {
     : '';
   const body = [
     `<p>${escapeHtml(t.confirmIntro[a.action])}</p>`,
+    deadlineNote(a.language, a.lead, a.history, a.config),
     a.error ? `<p class="error" role="alert">${escapeHtml(a.error)}</p>` : '',
     `<form method="post">${reason}<p><button type="submit">${escapeHtml(t.button[a.action])}</button></p></form>`,
     leadSummary(a.language, a.lead, a.config),
     historyList(a.language, a.history, a.config),
   ].join('\n');
   return page(a.language, t.confirmTitle[a.action], body);
+}
+
+/** While the lead waits for the rep: by when to accept it. */
+function deadlineNote(language: Language, lead: LeadRow, history: Event[], config: VendorConfig): string {
+  const deadline = currentDeadline(config, lead, history);
+  return deadline ? `<p class="note">${escapeHtml(deadlineText(config, language, deadline))}</p>` : '';
 }
 
 function leadSummary(language: Language, lead: LeadRow, config: VendorConfig): string {

@@ -51,13 +51,14 @@ describe('response SLA', () => {
     await jobs.drain();
     await sink.waitFor(2);
 
-    t.clock.advance(60 * MINUTE - 1); // not yet
-    expect(await jobs.drain()).toBe(0);
+    t.clock.advance(60 * MINUTE - 1); // not yet: only Anna's reminder (at 45 minutes) runs
+    expect(await jobs.drain()).toBe(1);
+    await sink.waitFor(3);
     expect(lead(t.db, id)).toMatchObject({ status: 'assigned', repId: 'anna' });
 
     t.clock.advance(1); // the deadline
     await jobs.drain();
-    await sink.waitFor(5);
+    await sink.waitFor(6);
     expect(lead(t.db, id)).toMatchObject({ status: 'assigned', repId: 'bram' });
     expect(events(t.db, id)).toEqual(['assigned:anna', 'sla-expired:anna', 'assigned:bram']);
     const expired = t.db.select().from(leadEvents).where(and(eq(leadEvents.leadId, id), eq(leadEvents.type, 'sla-expired'))).get()!;
@@ -82,7 +83,7 @@ describe('response SLA', () => {
     ]);
     t.clock.advance(60 * MINUTE);
     await jobs.drain();
-    await sink.waitFor(8);
+    await sink.waitFor(10); // Bram's reminder, then the three mails of the hand-over
     expect(lead(t.db, id).repId).toBe('dewi'); // Chris speaks no Dutch: the fallback team
     expect(events(t.db, id)).toEqual(['assigned:anna', 'sla-expired:anna', 'assigned:bram', 'sla-expired:bram', 'assigned:dewi']);
   });
@@ -100,7 +101,7 @@ describe('response SLA', () => {
     expect((await t.app.request(accept, { method: 'POST' })).status).toBe(200);
 
     t.clock.advance(31 * MINUTE);
-    expect(await jobs.drain()).toBe(1); // the check ran…
+    expect(await jobs.drain()).toBe(2); // the reminder and the check ran…
     expect(slaJobs(t.db)).toMatchObject([{ status: 'done' }]);
     expect(lead(t.db, id)).toMatchObject({ status: 'accepted', repId: 'anna' }); // …and changed nothing
     expect(events(t.db, id)).toEqual(['assigned:anna', 'accepted:anna']);
