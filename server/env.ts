@@ -50,5 +50,9 @@ export const envSchema = z.object({
   DEV_PAGES: z.enum(['on', 'off']).optional(),
   /** The signing keys' file (security/signing-keys.ts); default signing-keys.json beside DATABASE_PATH. */
   SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** Days a spam lead is kept (privacy/retention.ts). */
+  RETENTION_SPAM_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Days a development-outbox mail (/dev/mail) is kept. */
+  RETENTION_DEV_MAIL_DAYS: z.coerce.number().int().min(1).default(14),
 });
 export type Env = z.infer<typeof envSchema>;

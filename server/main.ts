@@ -64,7 +64,14 @@ const onFatal = (error: Error) => {
   log.error('a server thread failed; exiting so a supervisor restarts Koers', { error: error.message });
   process.exit(1);
 };
-const threadInit: ThreadInit = { databasePath: env.DATABASE_PATH, config, signingKey, publicUrl, smtpUrl: env.SMTP_URL };
+const threadInit: ThreadInit = {
+  databasePath: env.DATABASE_PATH,
+  config,
+  signingKey,
+  publicUrl,
+  smtpUrl: env.SMTP_URL,
+  retention: { spamDays: env.RETENTION_SPAM_DAYS, devMailDays: env.RETENTION_DEV_MAIL_DAYS },
+};
 // The store thread's young generation is capped like the main thread's (--max-semi-space-size in
 // the start script): V8 would grow each to 32 MB under load, and RSS with it.
 const storeWorker = threadOf('store-thread', import.meta.url, threadInit, { maxYoungGenerationSizeMb: 8 });

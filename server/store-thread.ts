@@ -6,6 +6,7 @@ import { devOutboxMailer } from './mail/dev-outbox-mailer';
 import { smtpMailer } from './mail/smtp-mailer';
 import { jobHandlers } from './outbox/job-handlers';
 import { createOutboxWorker } from './outbox/worker';
+import { startRetention } from './privacy/retention';
 import { threadContext } from './threads/thread-context';
 import type { ConfigApplied, ConfigMessage } from './threads/thread-of';
 import type { VendorConfig } from '../shared/config';
@@ -85,6 +86,7 @@ port.on('message', async (message: ToStoreThread | ConfigMessage) => {
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
     await worker.stop();
+    retention.stop();
     mailer.close?.();
     stopped();
   }
@@ -102,4 +104,6 @@ function rerouteOrphans() {
 
 rerouteOrphans(); // before the worker starts: its first batch sends their mails
 worker.start();
+// Spam leads, development mails, sent mails' payloads: at start, then hourly (privacy/retention.ts).
+const retention = startRetention({ db, clock, log, policy: init.retention });
 ready();

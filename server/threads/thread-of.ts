@@ -1,6 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { VendorConfig } from '../../shared/config';
 import type { SigningKeys } from '../security/signed-token';
+import type { RetentionPolicy } from '../privacy/retention';
 
 // Starting a thread of the server (server/store-thread.ts) and watching over it.
 
@@ -11,6 +12,8 @@ export interface ThreadInit {
   signingKey: SigningKeys;
   publicUrl: string;
   smtpUrl?: string;
+  /** How long spam leads and development mails are kept (privacy/retention.ts); default DEFAULT_RETENTION. */
+  retention?: RetentionPolicy;
 }
 
 /**
