@@ -3,10 +3,12 @@ import { resolveText, type Language } from '../../shared/localized';
 import { contactChangedMail, movedOnMail } from '../mail/handover';
 import type { MailMessage } from '../mail/message';
 import { repLanguage, repLeadMail, type LeadRow } from '../mail/rep-lead';
-import { formatWhen, routingTexts } from '../mail/routing-texts';
+import { routingTexts } from '../mail/routing-texts';
+import { formatDateTime } from '../mail/times';
 import { mailTexts } from '../mail/texts';
 import { deadlineOf, type LeadMailInput } from './lead-mails';
 import { nextStepText } from './next-step';
+import type { RoutingWhy } from './route';
 
 // The mails of a lead that moved from one rep to the next (pass on, missed deadline):
 // - the new rep (or the vendor, when nobody is left) gets the full summary, why it came to them,
@@ -28,9 +30,11 @@ export interface HandoverInput {
   config: VendorConfig;
   earlierLead?: LeadMailInput['earlierLead'];
   repActions?: LeadMailInput['repActions'];
+  /** Why it went to the new rep (structured), rendered in their language. */
+  routing?: RoutingWhy;
 }
 
-export function handoverMails({ lead, fromRepId, cause, config, earlierLead, repActions }: HandoverInput): MailMessage[] {
+export function handoverMails({ lead, fromRepId, cause, config, earlierLead, repActions, routing }: HandoverInput): MailMessage[] {
   const site = config.sites.find((s) => s.key === lead.site) ?? config.sites[0];
   const from = config.reps.find((r) => r.id === fromRepId);
   const fromName = from?.name ?? fromRepId ?? '?';
@@ -45,8 +49,8 @@ export function handoverMails({ lead, fromRepId, cause, config, earlierLead, rep
       : cause.type === 'sla-expired'
         ? t.slaNote(fromName, cause.minutes)
         : t.repRemovedNote,
-    ...(promise ? [t.promiseNote(formatWhen(lead.createdAt, config.vendor.timeZone), promise)] : []),
-    ...(earlierLead ? [mailTexts[language].existingAccount(earlierLead)] : []),
+    ...(promise ? [t.promiseNote(formatDateTime(lead.createdAt, config.vendor.timeZone, language), promise)] : []),
+    ...(earlierLead ? [mailTexts[language].existingAccount(earlierLead, config.vendor.timeZone)] : []),
   ];
   const mails: MailMessage[] = [
     to
@@ -58,8 +62,9 @@ export function handoverMails({ lead, fromRepId, cause, config, earlierLead, rep
           notes,
           actions: repActions?.(lead.id, to.id, language),
           deadline: deadlineOf(config, lead.tier, lead.updatedAt), // the lead as moved: updated at the assignment
+          routing,
         })
-      : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, notes, unassigned: true }),
+      : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, notes, unassigned: true, routing }),
   ];
 
   if (cause.type === 'sla-expired' && from) {

@@ -36,12 +36,12 @@ describe('lead-mail jobs', () => {
   it('queue a small reference without personal data; the sent mails are composed from the stored lead', async () => {
     const { jobs, send, sent, answer } = await setup();
     expect(jobs.map((j) => j.payload)).toEqual([
-      { leadId: answer.leadId, mail: 'rep', repId: 'anna', routingReason: expect.stringMatching(/^rule 1 /) },
-      { leadId: answer.leadId, mail: 'prospect', repId: 'anna', routingReason: expect.stringMatching(/^rule 1 /) },
+      { leadId: answer.leadId, mail: 'rep', repId: 'anna', routingReason: expect.stringMatching(/^rule 1 /), routing: expect.objectContaining({ type: 'rule', rule: 0, repId: 'anna' }) },
+      { leadId: answer.leadId, mail: 'prospect', repId: 'anna', routingReason: expect.stringMatching(/^rule 1 /), routing: expect.objectContaining({ type: 'rule' }) },
     ]);
     for (const job of jobs) {
       const json = JSON.stringify(job.payload);
-      expect(json.length).toBeLessThan(300);
+      expect(json.length).toBeLessThan(600); // the routing facts twice: English summary and structured
       for (const personal of ['Sanne', 'Visser', 'visser-logistiek', '12345678']) expect(json).not.toContain(personal);
     }
 
@@ -60,12 +60,13 @@ describe('lead-mail jobs', () => {
 
   it('say what was true when they were queued, even if the lead moved on before they were sent', async () => {
     const { db, jobs, send, sent, answer } = await setup();
-    const queuedReason = (jobs[0].payload as { routingReason: string }).routingReason;
     db.update(leads).set({ repId: 'bram', routingReason: 'passed on by Anna de Vries' }).where(eq(leads.id, answer.leadId)).run();
 
     await send();
     expect(sent.map((m) => m.to[0].address)).toEqual(['anna@zeilmaker.example', 'sanne@visser-logistiek.example']);
-    expect(sent[0].blocks.flatMap((b) => b.lines ?? [])).toContain(queuedReason);
+    expect(sent[0].blocks.flatMap((b) => b.lines ?? [])).toContain(
+      'Regel 1 (niveau: Klaar voor sales of Kwalificerend) stuurt deze lead naar het team Account executives; binnen het team was het jouw beurt.',
+    );
     expect(sent[1].replyTo?.address).toBe('anna@zeilmaker.example');
   });
 

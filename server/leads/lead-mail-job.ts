@@ -9,6 +9,7 @@ import { enqueueJob } from '../outbox/enqueue';
 import type { JobHandler } from '../outbox/worker';
 import { earlierLeadOf } from './lead-history';
 import { leadMail, type LeadMailInput } from './lead-mails';
+import type { RoutingWhy } from './route';
 
 // A new lead's two mails travel through the outbox as 'lead-mail' jobs: a reference to the lead
 // plus the routing facts that a later re-assignment changes on the lead (its rep and reason), in
@@ -28,6 +29,8 @@ export const leadMailPayloadSchema = z.strictObject({
   /** The rep the lead was routed to when it was stored; null: nobody, the vendor gets it. */
   repId: z.string().nullable(),
   routingReason: z.string(),
+  /** The same, structured (leads/route.ts): the rep reads it in their language. Absent in jobs of older versions. */
+  routing: z.custom<RoutingWhy>((v) => typeof v === 'object' && v !== null && 'type' in v).optional(),
   /** The open lead that made the company an existing account of the rep. */
   earlierLeadId: z.string().optional(),
 });
@@ -36,7 +39,7 @@ export type LeadMailPayload = z.infer<typeof leadMailPayloadSchema>;
 /** Queues the mails of a new lead (both, unless told); `db` may be inside the lead's transaction. */
 export function queueLeadMails(db: Db, lead: Omit<LeadMailPayload, 'mail'>, now: number, mails: readonly LeadMailPayload['mail'][] = ['rep', 'prospect']) {
   for (const mail of mails) {
-    const payload: LeadMailPayload = { ...lead, mail }; // an undefined earlierLeadId is left out of the JSON
+    const payload: LeadMailPayload = { ...lead, mail }; // undefined fields are left out of the JSON
     enqueueJob(db, LEAD_MAIL, payload, { leadId: lead.leadId, now });
   }
 }
@@ -59,6 +62,6 @@ export function leadMailHandler({ db, config, repActions, mailer }: LeadMailDeps
     const lead = { ...stored, repId: job.repId, routingReason: job.routingReason };
     const earlierLead = job.earlierLeadId ? earlierLeadOf(db, job.earlierLeadId) : undefined;
     const { nextStep } = stored.response as SubmissionAnswer;
-    await mailer.send(leadMail(job.mail, { lead, config, site, nextStep, earlierLead, repActions }));
+    await mailer.send(leadMail(job.mail, { lead, config, site, nextStep, earlierLead, repActions, routing: job.routing }));
   };
 }

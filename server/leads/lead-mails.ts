@@ -4,6 +4,7 @@ import { prospectConfirmationMail } from '../mail/prospect-confirmation';
 import { repLanguage, repLeadMail, type LeadRow } from '../mail/rep-lead';
 import type { MailMessage } from '../mail/message';
 import { mailTexts } from '../mail/texts';
+import type { RoutingWhy } from './route';
 import { acceptWithinMinutes } from './sla';
 
 // The two mails of a new lead: the summary for its rep (or the vendor when unassigned) and the
@@ -21,13 +22,15 @@ export interface LeadMailInput {
   earlierLead?: { id: string; contactName: string; createdAt: number };
   /** Signed action links for the rep, when the server can make them. */
   repActions?: (leadId: string, repId: string, language: Language) => { label: string; href: string }[];
+  /** Why the lead went to its rep (structured), rendered in the rep's language. */
+  routing?: RoutingWhy;
 }
 
 export function leadMail(kind: LeadMailKind, input: LeadMailInput): MailMessage {
   return kind === 'rep' ? repMail(input) : prospectMail(input);
 }
 
-function repMail({ lead, config, site, earlierLead, repActions }: LeadMailInput): MailMessage {
+function repMail({ lead, config, site, earlierLead, repActions, routing }: LeadMailInput): MailMessage {
   const rep = config.reps.find((r) => r.id === lead.repId);
   const language = repLanguage(rep, site.defaultLanguage);
   return rep
@@ -36,11 +39,12 @@ function repMail({ lead, config, site, earlierLead, repActions }: LeadMailInput)
         config,
         language,
         to: { name: rep.name, address: rep.email },
-        notes: earlierLead ? [mailTexts[language].existingAccount(earlierLead)] : [],
+        notes: earlierLead ? [mailTexts[language].existingAccount(earlierLead, config.vendor.timeZone)] : [],
         actions: repActions?.(lead.id, rep.id, language),
         deadline: deadlineOf(config, lead.tier, lead.createdAt),
+        routing,
       })
-    : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, unassigned: true });
+    : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, unassigned: true, routing });
 }
 
 function prospectMail({ lead, config, site, nextStep }: LeadMailInput): MailMessage {

@@ -60,7 +60,7 @@ export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: H
   const fromName = config.reps.find((r) => r.id === lead.repId)?.name ?? lead.repId ?? '?';
   const detail =
     cause.type === 'passed-on'
-      ? `passed on by ${fromName}${cause.reason ? `: ${cause.reason}` : ''}`
+      ? (cause.reason ?? '') // the rep's own words, like a not-a-fit reason; who passed it on is the event's rep
       : cause.type === 'sla-expired'
         ? `not accepted by ${fromName} within ${cause.minutes} minutes`
         : `rep "${lead.repId}" was removed from the config`;
@@ -75,7 +75,7 @@ export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: H
   });
 
   const earlierLead = decision.ownerLeadId ? earlierLeadOf(tx, decision.ownerLeadId) : undefined;
-  for (const message of handoverMails({ lead: moved, fromRepId: lead.repId, cause, config, earlierLead, repActions: deps.repActions })) {
+  for (const message of handoverMails({ lead: moved, fromRepId: lead.repId, cause, config, earlierLead, repActions: deps.repActions, routing: decision.why })) {
     enqueueMail(deps.db, message, { leadId: lead.id, now });
   }
   scheduleSlaCheck(deps.db, config, { leadId: lead.id, repId: decision.repId, tier: lead.tier, assignedAt: now });

@@ -34,7 +34,10 @@ export interface RouteOptions {
 export interface RouteDecision {
   teamId: string | null;
   repId: string | null;
+  /** A neutral English summary, stored (routing_reason, history) for the admin. */
   reason: string;
+  /** The same, structured: what the rep reads is rendered from it in their language. */
+  why?: RoutingWhy;
   /** The team's new current weights, when the round robin moved. */
   currents?: { teamId: string; values: Map<string, number> };
   /** The earlier lead whose rep owns this company. */
@@ -68,29 +71,79 @@ export function localDate(now: number, timeZone: string): string {
   return format.format(now);
 }
 
+/** Why a rep was passed over (structured: rendered per language for reps, in English for the admin). */
+export type SkipReason =
+  | { type: 'inactive' }
+  | { type: 'had-it' }
+  | { type: 'language'; language: Language }
+  | { type: 'away'; from: string; to: string }
+  | { type: 'full'; open: number; max: number }
+  | { type: 'removed' };
+export interface Skipped {
+  repId: string;
+  name: string;
+  why: SkipReason;
+}
+
+/** Why the lead went where it went; the mails render it in the rep's language (mail/routing-reason.ts). */
+export type RoutingWhy =
+  | { type: 'owner'; emailDomain: string; ownerLeadId: string; repId: string }
+  | {
+      type: 'rule' | 'no-rule' | 'nobody';
+      /** The matching rule's index (0-based), null when none matched. */
+      rule: number | null;
+      /** The team that got it: the rule's, or the fallback team (fallback: true). */
+      teamId: string | null;
+      fallback: boolean;
+      repId: string | null;
+      /** Teams in which nobody could take it. */
+      emptyTeams: string[];
+      skipped: Skipped[];
+      ownerSkipped?: Skipped;
+    };
+
 /**
  * Why a rep cannot take a lead now, or null when they can. Every assignment checks all of these,
  * the first one and every hand-over alike: a rep without the lead's language never gets it.
  */
-export function unavailability(rep: Rep, state: RoutingState, today: string, language: Language, exclude?: ReadonlySet<string>): string | null {
-  if (!rep.active) return 'inactive';
-  if (exclude?.has(rep.id)) return 'already had this lead';
-  if (rep.languages && !rep.languages.includes(language)) return `does not speak ${language}`;
+export function unavailability(rep: Rep, state: RoutingState, today: string, language: Language, exclude?: ReadonlySet<string>): SkipReason | null {
+  if (!rep.active) return { type: 'inactive' };
+  if (exclude?.has(rep.id)) return { type: 'had-it' };
+  if (rep.languages && !rep.languages.includes(language)) return { type: 'language', language };
   const away = rep.away.find((r) => r.from <= today && today <= r.to);
-  if (away) return `away ${away.from} to ${away.to}`;
+  if (away) return { type: 'away', from: away.from, to: away.to };
   const open = state.openLeads.get(rep.id) ?? 0;
-  if (rep.maxOpenLeads !== undefined && open >= rep.maxOpenLeads) return `at capacity (${open}/${rep.maxOpenLeads} open)`;
+  if (rep.maxOpenLeads !== undefined && open >= rep.maxOpenLeads) return { type: 'full', open, max: rep.maxOpenLeads };
   return null;
+}
+
+/** The English words of a skip reason, for the stored summary. */
+export function skipText(why: SkipReason): string {
+  switch (why.type) {
+    case 'inactive':
+      return 'inactive';
+    case 'had-it':
+      return 'already had this lead';
+    case 'language':
+      return `does not speak ${why.language}`;
+    case 'away':
+      return `away ${why.from} to ${why.to}`;
+    case 'full':
+      return `at capacity (${why.open}/${why.max} open)`;
+    case 'removed':
+      return 'no longer in the config';
+  }
 }
 
 export function chooseRoute(lead: LeadFacts, config: VendorConfig, state: RoutingState, opts: RouteOptions): RouteDecision {
   const today = localDate(opts.now, config.vendor.timeZone);
   const repsById = new Map(config.reps.map((r) => [r.id, r]));
   const notes: string[] = [];
+  let ownerSkipped: Skipped | undefined;
 
   if (config.routing.accountOwnership && state.owner && !isFreeMailDomain(lead.emailDomain)) {
     const owner = repsById.get(state.owner.repId);
-    const why = owner ? unavailability(owner, state, today, lead.language, opts.exclude) : 'no longer in the config';
+    const why = owner ? unavailability(owner, state, today, lead.language, opts.exclude) : ({ type: 'removed' } as const);
     if (owner && !why) {
       const team = config.teams.find((t) => t.reps.includes(owner.id));
       return {
@@ -98,38 +151,52 @@ export function chooseRoute(lead: LeadFacts, config: VendorConfig, state: Routin
         repId: owner.id,
         ownerLeadId: state.owner.leadId,
         reason: `existing account: ${lead.emailDomain} has an open lead (${state.owner.leadId}) with ${owner.name}`,
+        why: { type: 'owner', emailDomain: lead.emailDomain, ownerLeadId: state.owner.leadId, repId: owner.id },
       };
     }
-    notes.push(`account owner ${owner?.name ?? state.owner.repId} unavailable (${why})`);
+    ownerSkipped = { repId: state.owner.repId, name: owner?.name ?? state.owner.repId, why: why! };
+    notes.push(`account owner ${ownerSkipped.name} unavailable (${skipText(why!)})`);
   }
 
   const ruleIndex = config.routing.rules.findIndex((r) => matches(r.when, lead));
+  const rule = ruleIndex >= 0 ? ruleIndex : null;
   const teamIds =
     ruleIndex >= 0 ? [config.routing.rules[ruleIndex].team, config.routing.fallbackTeam] : [config.routing.fallbackTeam];
-  const why = ruleIndex >= 0 ? `rule ${ruleIndex + 1} (${describeRule(config.routing.rules[ruleIndex].when)})` : 'no rule matched';
+  const via = ruleIndex >= 0 ? `rule ${ruleIndex + 1} (${describeRule(config.routing.rules[ruleIndex].when)})` : 'no rule matched';
+  const skipped: Skipped[] = [];
+  const emptyTeams: string[] = [];
 
   for (const [i, teamId] of [...new Set(teamIds)].entries()) {
     const team = config.teams.find((t) => t.id === teamId)!;
     const members = team.reps.map((id) => repsById.get(id)!);
     const available = members.filter((rep) => {
       const no = unavailability(rep, state, today, lead.language, opts.exclude);
-      if (no) notes.push(`${rep.name} skipped: ${no}`);
+      if (no) {
+        notes.push(`${rep.name} skipped: ${skipText(no)}`);
+        skipped.push({ repId: rep.id, name: rep.name, why: no });
+      }
       return !no;
     });
     if (available.length === 0) {
       notes.push(`nobody available in ${team.name}`);
+      emptyTeams.push(team.id);
       continue;
     }
     const { chosen, values } = smoothWeightedPick(available, state.currents.get(team.id) ?? new Map());
-    const via = i === 0 ? why : `fallback team after ${why}`;
     return {
       teamId: team.id,
       repId: chosen.id,
       currents: { teamId: team.id, values },
-      reason: [`${via} → ${team.name}; weighted round robin → ${chosen.name}`, ...notes].join('; '),
+      reason: [`${i === 0 ? via : `fallback team after ${via}`} → ${team.name}; weighted round robin → ${chosen.name}`, ...notes].join('; '),
+      why: { type: rule === null ? 'no-rule' : 'rule', rule, teamId: team.id, fallback: i > 0 || rule === null, repId: chosen.id, emptyTeams, skipped, ownerSkipped },
     };
   }
-  return { teamId: null, repId: null, reason: ['unassigned: nobody available', why, ...notes].join('; ') };
+  return {
+    teamId: null,
+    repId: null,
+    reason: ['unassigned: nobody available', via, ...notes].join('; '),
+    why: { type: 'nobody', rule, teamId: null, fallback: false, repId: null, emptyTeams, skipped, ownerSkipped },
+  };
 }
 
 /**

@@ -158,7 +158,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
 
   // The confirmation to the prospect's (unverified) address is capped per address and domain.
   const mails = takeProspectMail(deps.db, sub.contact.email, now, deps.prospectMailCaps) ? (['rep', 'prospect'] as const) : (['rep'] as const);
-  queueLeadMails(deps.db, { leadId: id, repId: decision.repId, routingReason: decision.reason, earlierLeadId: decision.ownerLeadId }, now, mails);
+  queueLeadMails(deps.db, { leadId: id, repId: decision.repId, routingReason: decision.reason, routing: decision.why, earlierLeadId: decision.ownerLeadId }, now, mails);
   return { status: 201, body };
 }
 

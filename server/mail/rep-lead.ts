@@ -3,9 +3,11 @@ import { resolveText, type Language, type Localized } from '../../shared/localiz
 import type { leads } from '../db/schema';
 import type { Block } from './layout';
 import type { MailAddress, MailMessage } from './message';
+import type { RoutingWhy } from '../leads/route';
+import { routingReasonLines } from './routing-reason';
 import { routingTexts } from './routing-texts';
 import { mailTexts } from './texts';
-import { formatDeadline, formatMinutes } from './times';
+import { countryName, formatDeadline, formatMinutes } from './times';
 
 // The pre-qualified lead summary for the rep: who, how far along, who decides, when, why this
 // score, why this rep, what to do next. Everything the prospect typed is escaped in HTML.
@@ -25,9 +27,11 @@ export interface RepLeadMail {
   unassigned?: boolean;
   /** The rep's response deadline (routing.acceptWithinMinutes), counted from the assignment. */
   deadline?: { assignedAt: number; minutes: number };
+  /** Why the lead went to this rep; without it (mails queued by an older version) the stored English summary. */
+  routing?: RoutingWhy;
 }
 
-export function repLeadMail({ lead, config, language, to, notes = [], actions = [], unassigned, deadline }: RepLeadMail): MailMessage {
+export function repLeadMail({ lead, config, language, to, notes = [], actions = [], unassigned, deadline, routing }: RepLeadMail): MailMessage {
   const t = mailTexts[language];
   const deadlineLine = deadline && deadlineText(config, language, deadline);
   const q = config.questions;
@@ -66,8 +70,8 @@ export function repLeadMail({ lead, config, language, to, notes = [], actions = 
         [t.email, lead.contactEmail],
         [t.phone, or(lead.phone)],
         [t.company, lead.company],
-        ...(lead.country ? [[t.country, lead.country] as [string, string]] : []),
-        ...(lead.companySize ? [[t.companySize, lead.companySize] as [string, string]] : []),
+        ...(lead.country ? [[t.country, countryName(lead.country, language)] as [string, string]] : []),
+        ...(lead.companySize ? [[t.companySize, t.employees(lead.companySize)] as [string, string]] : []),
         ...(lead.message ? [[t.message, lead.message] as [string, string]] : []),
       ],
     },
@@ -98,7 +102,7 @@ export function repLeadMail({ lead, config, language, to, notes = [], actions = 
       heading: `${t.score}: ${lead.score} ${t.points} (${t.tier[lead.tier as keyof typeof t.tier]})`,
       rows: lead.explanation.map((l) => [explanationLabel(l), `${l.points >= 0 ? '+' : ''}${l.points}`]),
     },
-    { heading: t.routing, lines: [lead.routingReason] },
+    { heading: unassigned ? t.routingUnassigned : t.routing, lines: routing ? routingReasonLines(routing, config, language) : [lead.routingReason] },
     {
       heading: t.context,
       rows: [[t.page, or(lead.pageUrl)], [t.referrer, or(lead.referrer)], ...utm],

@@ -1,18 +1,15 @@
 import type { Language } from '../../shared/localized';
+import { formatMinutes } from './times';
 
 // Built-in texts of routing after the first assignment (issue 4): action links, hand-over notes,
-// the mail to a rep whose lead moved on, the prospect's "new contact person" note.
-
-/** "2026-12-01 10:00" in the vendor's time zone. */
-export function formatWhen(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(ms);
-}
+// the mail to a rep whose lead moved on, the prospect's "new contact person" note, the deadline
+// and its reminder. Times come formatted with their zone (times.ts).
 
 const en = {
   actionLabel: { accept: 'Accept', pass: 'Pass on', 'not-a-fit': 'Not a fit' },
   passedOnNote: (from: string, reason: string | undefined) =>
     `${from} passed this lead on to you${reason ? `: "${reason}"` : '.'}`,
-  slaNote: (from: string, minutes: number) => `${from} did not accept this lead within ${minutes} minutes, so it is yours now.`,
+  slaNote: (from: string, minutes: number) => `${from} did not accept this lead within ${formatMinutes(minutes, 'en')}, so it is yours now.`,
   repRemovedNote: 'The colleague who had this lead no longer handles leads, so it is yours now.',
   promiseNote: (at: string, promise: string) =>
     `On ${at} the prospect was told: "${promise}" Please keep that promise: it counts from then, not from this mail.`,
@@ -25,7 +22,7 @@ const en = {
   ],
   movedSubject: (company: string) => `Lead moved on: ${company}`,
   movedTitle: (name: string, company: string) => `Lead moved on: ${name}, ${company}`,
-  movedBecause: (minutes: number) => `You did not accept this lead within ${minutes} minutes.`,
+  movedBecause: (minutes: number) => `You did not accept this lead within ${formatMinutes(minutes, 'en')}.`,
   movedTo: (rep: string | null) => (rep ? `It is now with ${rep}; you need not act on it.` : 'Nobody else was available; the team will assign it by hand.'),
   prospectSubject: (vendor: string) => `Your contact person at ${vendor}`,
   prospectChanged: (to: string | null, from: string | null) =>
@@ -36,7 +33,7 @@ const en = {
 const nl: typeof en = {
   actionLabel: { accept: 'Accepteren', pass: 'Doorgeven', 'not-a-fit': 'Past niet' },
   passedOnNote: (from, reason) => `${from} heeft deze lead aan jou doorgegeven${reason ? `: "${reason}"` : '.'}`,
-  slaNote: (from, minutes) => `${from} heeft deze lead niet binnen ${minutes} minuten geaccepteerd, dus hij is nu van jou.`,
+  slaNote: (from, minutes) => `${from} heeft deze lead niet binnen ${formatMinutes(minutes, 'nl')} geaccepteerd, dus hij is nu van jou.`,
   repRemovedNote: 'De collega bij wie deze lead lag, behandelt geen leads meer; hij is nu van jou.',
   promiseNote: (at, promise) =>
     `Op ${at} is de prospect beloofd: "${promise}" Houd je aan die belofte: die telt vanaf toen, niet vanaf deze mail.`,
@@ -49,7 +46,7 @@ const nl: typeof en = {
   ],
   movedSubject: (company) => `Lead doorgezet: ${company}`,
   movedTitle: (name, company) => `Lead doorgezet: ${name}, ${company}`,
-  movedBecause: (minutes) => `Je hebt deze lead niet binnen ${minutes} minuten geaccepteerd.`,
+  movedBecause: (minutes) => `Je hebt deze lead niet binnen ${formatMinutes(minutes, 'nl')} geaccepteerd.`,
   movedTo: (rep) => (rep ? `Hij ligt nu bij ${rep}; je hoeft er niets meer mee.` : 'Niemand anders was beschikbaar; het team wijst hem met de hand toe.'),
   prospectSubject: (vendor) => `Uw contactpersoon bij ${vendor}`,
   prospectChanged: (to, from) => `${to ?? 'Ons team'} behandelt uw aanvraag nu${from ? `, in plaats van ${from}` : ''}.`,

@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/localized';
+import { formatDate } from './times';
 
 // Built-in mail texts; vendor texts (labels, steps, next steps) come from the config.
 
@@ -7,7 +8,8 @@ interface EarlierLead {
   contactName: string;
   createdAt: number;
 }
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** A sentence ending after a name: "… B.V." takes no second dot. */
+const period = (text: string) => (text.endsWith('.') ? text : `${text}.`);
 const en = {
   tier: { 'sales-ready': 'Sales-ready', qualifying: 'Qualifying', 'information-gathering': 'Information-gathering' },
   newLead: 'New lead',
@@ -40,6 +42,8 @@ const en = {
   points: 'points',
   noDecisionRisk: 'No-decision risk: no timeline, no cost of inaction and an unclear decision process.',
   routing: 'Why you',
+  routingUnassigned: 'Why nobody has it',
+  employees: (size: string) => `${size} employees`,
   context: 'Where it came from',
   page: 'Page',
   referrer: 'Referrer',
@@ -57,7 +61,7 @@ const en = {
   prospectSubject: (vendor: string) => `Thank you for your request, ${vendor}`,
   // No name: whoever fills in the form chooses it, and the address is not verified (no free text to it).
   prospectGreeting: 'Hello,',
-  prospectThanks: (vendor: string) => `Thank you for contacting ${vendor}. This is how we work:`,
+  prospectThanks: (vendor: string) => `${period(`Thank you for contacting ${vendor}`)} This is how we work:`,
   prospectDeviation: 'You proposed another approach; we will discuss it with you.',
   weDo: 'What we do',
   weAsk: 'What we ask of you',
@@ -65,8 +69,8 @@ const en = {
   nextStep: 'Your next step',
   privacy: 'How we handle your data',
   yourRep: 'your contact person',
-  existingAccount: (l: EarlierLead) =>
-    `Existing account: earlier lead from ${l.contactName} on ${day(l.createdAt)} (${l.id}) is yours, so this one is too.`,
+  existingAccount: (l: EarlierLead, timeZone: string) =>
+    `Same company as an open lead of yours: ${l.contactName} sent one on ${formatDate(l.createdAt, timeZone, 'en')}, so this one is yours too.`,
 };
 
 const nl: typeof en = {
@@ -80,7 +84,7 @@ const nl: typeof en = {
   country: 'Land',
   companySize: 'Bedrijfsgrootte',
   message: 'Bericht',
-  whereTheyStand: 'Waar ze staan',
+  whereTheyStand: 'Waar de prospect staat',
   stage: 'Aankoopfase',
   budget: 'Budget',
   decisionProcess: 'Besluitvorming duidelijk',
@@ -90,7 +94,7 @@ const nl: typeof en = {
   noRoles: 'niet opgegeven',
   finalSay: 'Eindbesluit',
   orgInterest: 'Wat telt voor de organisatie',
-  personalInterest: 'Wat telt voor hen persoonlijk',
+  personalInterest: 'Wat telt voor de contactpersoon zelf',
   timeline: 'Beslistermijn',
   costOfInaction: 'Als er niets verandert',
   notGiven: '(niet opgegeven)',
@@ -101,6 +105,8 @@ const nl: typeof en = {
   points: 'punten',
   noDecisionRisk: 'Risico op geen besluit: geen termijn, geen kosten van niets doen en een onduidelijk besluitproces.',
   routing: 'Waarom jij',
+  routingUnassigned: 'Waarom niemand hem heeft',
+  employees: (size) => `${size} medewerkers`,
   context: 'Herkomst',
   page: 'Pagina',
   referrer: 'Verwijzer',
@@ -117,7 +123,7 @@ const nl: typeof en = {
   unassignedIntro: 'Geen enkele verkoper kon deze lead aannemen. Wijs hem met de hand toe.',
   prospectSubject: (vendor) => `Bedankt voor uw aanvraag, ${vendor}`,
   prospectGreeting: 'Goedendag,',
-  prospectThanks: (vendor) => `Bedankt voor uw contact met ${vendor}. Zo werken wij:`,
+  prospectThanks: (vendor) => `${period(`Bedankt voor uw contact met ${vendor}`)} Zo werken wij:`,
   prospectDeviation: 'U stelde een andere aanpak voor; die bespreken we met u.',
   weDo: 'Wat wij doen',
   weAsk: 'Wat wij van u vragen',
@@ -125,8 +131,8 @@ const nl: typeof en = {
   nextStep: 'Uw volgende stap',
   privacy: 'Hoe wij met uw gegevens omgaan',
   yourRep: 'uw contactpersoon',
-  existingAccount: (l) =>
-    `Bestaande klant: de eerdere lead van ${l.contactName} op ${day(l.createdAt)} (${l.id}) is van jou, dus deze ook.`,
+  existingAccount: (l, timeZone) =>
+    `Zelfde bedrijf als een lopende lead van jou: ${l.contactName} stuurde er een op ${formatDate(l.createdAt, timeZone, 'nl')}, dus deze is ook van jou.`,
 };
 
 export const mailTexts: Record<Language, typeof en> = { nl, en };

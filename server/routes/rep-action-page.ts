@@ -4,7 +4,7 @@ import { resolveText, type Language, type Localized } from '../../shared/localiz
 import { escapeHtml } from '../mail/escape';
 import { currentDeadline } from '../leads/sla';
 import { deadlineText, type LeadRow } from '../mail/rep-lead';
-import { formatWhen } from '../mail/routing-texts';
+import { formatDateTime } from '../mail/times';
 import { mailTexts } from '../mail/texts';
 import type { leadEvents } from '../db/schema';
 import type { RepAction } from '../security/action-links';
@@ -77,7 +77,7 @@ function leadSummary(language: Language, lead: LeadRow, config: VendorConfig): s
     [t.fields.stage, option(config.questions.stage.options, lead.stage)],
     [t.fields.timeline, option(config.questions.timeline.options, lead.timeline)],
     ...(lead.message ? [[t.fields.message, lead.message] as [string, string]] : []),
-    ...(typeof promised === 'string' ? [[t.promised, `${formatWhen(lead.createdAt, config.vendor.timeZone)}: ${promised}`] as [string, string]] : []),
+    ...(typeof promised === 'string' ? [[t.promised, `${formatDateTime(lead.createdAt, config.vendor.timeZone, language)}: ${promised}`] as [string, string]] : []),
   ];
   const trs = rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
   return `<h2>${escapeHtml(t.lead)}</h2><table>${trs}</table>`;
@@ -86,10 +86,13 @@ function leadSummary(language: Language, lead: LeadRow, config: VendorConfig): s
 function historyList(language: Language, history: Event[], config: VendorConfig): string {
   const t = repActionTexts[language];
   const name = (id: string | null) => (id ? (config.reps.find((r) => r.id === id)?.name ?? id) : '');
+  const team = (id: string | null) => config.teams.find((x) => x.id === id)?.name;
   const items = history
     .map((e) => {
       const who = name(e.repId);
-      return `<li><small>${escapeHtml(formatWhen(e.at, config.vendor.timeZone))}</small> <strong>${escapeHtml(t.events[e.type] ?? e.type)}</strong>${who ? ` — ${escapeHtml(who)}` : ''}<br>${escapeHtml(e.detail)}</li>`;
+      // Only a rep's own words are shown as written; the stored English routing summary is for the admin.
+      const words = (e.type === 'passed-on' || e.type === 'not-a-fit') && e.detail ? `“${e.detail}”` : e.type === 'assigned' && team(e.teamId) ? t.team(team(e.teamId)!) : '';
+      return `<li><small>${escapeHtml(formatDateTime(e.at, config.vendor.timeZone, language))}</small> <strong>${escapeHtml(t.events[e.type] ?? e.type)}</strong>${who ? ` — ${escapeHtml(who)}` : ''}${words ? `<br>${escapeHtml(words)}` : ''}</li>`;
     })
     .join('');
   return `<h2>${escapeHtml(t.history)}</h2><ol>${items}</ol>`;

@@ -16,6 +16,7 @@ const en = {
   reasonRequired: 'Please give a reason.',
   lead: 'The lead',
   history: 'History',
+  team: (name: string) => `Team ${name}`,
   promised: 'Promised to the prospect',
   fields: { name: 'Name', company: 'Company', email: 'Email', phone: 'Phone', tier: 'Tier', stage: 'Buying stage', timeline: 'Decision timeline', message: 'Message' },
   events: {
@@ -24,8 +25,8 @@ const en = {
     accepted: 'Accepted',
     'passed-on': 'Passed on',
     'not-a-fit': 'Not a fit',
-    'sla-expired': 'Deadline missed',
-    'rep-removed': 'Rep removed',
+    'sla-expired': 'Not accepted in time',
+    'rep-removed': 'Rep no longer in the sales setup',
     spam: 'Spam',
   } as Record<string, string>,
   done: {
@@ -59,6 +60,7 @@ const nl: typeof en = {
   reasonRequired: 'Geef een reden op.',
   lead: 'De lead',
   history: 'Geschiedenis',
+  team: (name) => `Team ${name}`,
   promised: 'Beloofd aan de prospect',
   fields: { name: 'Naam', company: 'Bedrijf', email: 'E-mail', phone: 'Telefoon', tier: 'Niveau', stage: 'Aankoopfase', timeline: 'Beslistermijn', message: 'Bericht' },
   events: {
@@ -67,8 +69,8 @@ const nl: typeof en = {
     accepted: 'Geaccepteerd',
     'passed-on': 'Doorgegeven',
     'not-a-fit': 'Past niet',
-    'sla-expired': 'Termijn verstreken',
-    'rep-removed': 'Verkoper verwijderd',
+    'sla-expired': 'Niet op tijd geaccepteerd',
+    'rep-removed': 'Verkoper staat niet meer in de instellingen',
     spam: 'Spam',
   },
   done: {

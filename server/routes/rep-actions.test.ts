@@ -24,7 +24,8 @@ describe('GET /r/{token}', () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Pass this lead on?');
     expect(html).toContain('<h2>History</h2>');
-    expect(html).toMatch(/<strong>Assigned<\/strong> — Chris Smith<br>rule 1/);
+    expect(html).toContain('<strong>Assigned</strong> — Chris Smith<br>Team Account executives</li>');
+    expect(html).not.toContain('rule 1'); // the stored English summary is for the admin
     expect(html).toContain('Promised to the prospect');
     const csp = res.headers.get('Content-Security-Policy')!;
     expect(csp).toContain("default-src 'none'");

@@ -99,7 +99,7 @@ describe('rep action links', () => {
     expect(s.lead(id)).toMatchObject({ status: 'assigned', repId: 'bram', teamId: 'account-executives' });
     expect(s.history(id)).toEqual([
       ['assigned', 'anna', expect.any(String)],
-      ['passed-on', 'anna', 'passed on by Anna de Vries: Te klein voor mijn regio'],
+      ['passed-on', 'anna', 'Te klein voor mijn regio'],
       ['assigned', 'bram', expect.stringMatching(/Anna de Vries skipped: already had this lead/)],
     ]);
 
@@ -108,7 +108,7 @@ describe('rep action links', () => {
     const bram = mailTo(s.sink.messages, 'bram@zeilmaker.example');
     expect(bram.parsed.text).toContain('Anna de Vries heeft deze lead aan jou doorgegeven: "Te klein voor mijn regio"');
     expect(bram.parsed.text).toContain(
-      'Op 2026-12-01 10:00 is de prospect beloofd: "Anna de Vries neemt binnen één werkdag contact op om de kennismaking te plannen."',
+      'Op 1 december 2026, 10:00 (tijd in Amsterdam) is de prospect beloofd: "Anna de Vries neemt binnen één werkdag contact op om de kennismaking te plannen."',
     );
     expect(Object.keys(linksOf(bram))).toEqual(['Accepteren', 'Doorgeven', 'Past niet']);
     const prospect = mailTo(s.sink.messages, 'sanne@visser-logistiek.example');

@@ -70,7 +70,7 @@ describe('response SLA', () => {
     expect(anna.text).toContain('Hij ligt nu bij Bram Jansen; je hoeft er niets meer mee.');
     const bram = mailTo(sink.messages, 'bram@zeilmaker.example').parsed;
     expect(bram.text).toContain('Anna de Vries heeft deze lead niet binnen 60 minuten geaccepteerd, dus hij is nu van jou.');
-    expect(bram.text).toContain('Op 2026-12-01 10:00 is de prospect beloofd: "Anna de Vries neemt binnen één werkdag contact op');
+    expect(bram.text).toContain('Op 1 december 2026, 10:00 (tijd in Amsterdam) is de prospect beloofd: "Anna de Vries neemt binnen één werkdag contact op');
     expect(bram.text).toMatch(/Accepteren: http:\/\/koers\.test\/r\//);
     const prospect = mailTo(sink.messages, 'sanne@visser-logistiek.example').parsed;
     expect(prospect.subject).toBe('Uw contactpersoon bij Zeilmaker Software B.V.');
@@ -164,6 +164,6 @@ describe('response SLA', () => {
     expect(lead(t.db, second).routingReason).toMatch(`existing account: acme.example has an open lead (${first}) with Anna de Vries`);
     const mail = mailTo(sink.messages, 'anna@zeilmaker.example').parsed.text!;
     expect(mail).toContain('Bram Jansen heeft deze lead niet binnen 60 minuten geaccepteerd');
-    expect(mail).toContain(`Bestaande klant: de eerdere lead van Sanne Visser op 2026-12-01 (${first}) is van jou, dus deze ook.`);
+    expect(mail).toContain('Zelfde bedrijf als een lopende lead van jou: Sanne Visser stuurde er een op 1 december 2026, dus deze is ook van jou.');
   });
 });
