@@ -69,8 +69,10 @@ const en = {
   nextStep: 'Your next step',
   privacy: 'How we handle your data',
   yourRep: 'your contact person',
+  // No name and no id of the earlier prospect: the company says which lead it is, and erasing that
+  // person leaves nothing of them in this mail.
   existingAccount: (l: EarlierLead, timeZone: string) =>
-    `Same company as an open lead of yours: ${l.contactName} sent one on ${formatDate(l.createdAt, timeZone, 'en')}, so this one is yours too.`,
+    `Same company as an open lead of yours (received on ${formatDate(l.createdAt, timeZone, 'en')}), so this one is yours too.`,
 };
 
 const nl: typeof en = {
@@ -132,7 +134,7 @@ const nl: typeof en = {
   privacy: 'Hoe wij met uw gegevens omgaan',
   yourRep: 'uw contactpersoon',
   existingAccount: (l, timeZone) =>
-    `Zelfde bedrijf als een lopende lead van jou: ${l.contactName} stuurde er een op ${formatDate(l.createdAt, timeZone, 'nl')}, dus deze is ook van jou.`,
+    `Zelfde bedrijf als een lopende lead van jou (binnengekomen op ${formatDate(l.createdAt, timeZone, 'nl')}), dus deze is ook van jou.`,
 };
 
 export const mailTexts: Record<Language, typeof en> = { nl, en };

@@ -86,15 +86,17 @@ describe('erase one email address', () => {
     expect(await devWorker(t).runOnce()).toBe(5);
     enqueueMail(t.db, mailTo('Marijan@Acme.example', ['Nog een bericht.']), { leadId: marijan, now: t.clock.now() });
 
-    // Gone: Jan's lead, his two mails, and Marijan's rep mail that named him (existing account).
-    expect(eraseEmail(t.db, 'JAN@acme.example')).toMatchObject({ leads: 1, outbox: 2, devMail: 3 });
+    // Gone: Jan's lead and his two mails. Marijan's rep mail (same company) names neither him nor his lead.
+    expect(eraseEmail(t.db, 'JAN@acme.example')).toMatchObject({ leads: 1, outbox: 2, devMail: 2 });
     expect(t.db.select().from(leads).all().map((l) => l.id)).toEqual([marijan]);
     expect(t.db.select().from(outbox).all().map((r) => r.leadId)).toEqual([marijan, marijan, marijan, marijan]);
     expect(t.db.select().from(devMail).all().map((m) => [m.to, m.subject.slice(0, 10)])).toEqual([
+      ['anna@zeilmaker.example', expect.any(String)], // her rep mail, without Jan in it:
       ['marijan@acme.example', expect.any(String)], // her confirmation
       ['marijan@acme.example', 'Uw contact'], // the hand-over mail
     ]);
     expect(JSON.stringify(t.db.select().from(outbox).all())).not.toContain(jan);
+    expect(t.db.select().from(devMail).all().map((m) => m.raw).join('\n')).not.toMatch(/Jan Smit|(?<![a-z])jan@acme/i);
   });
 
   it('takes the person out of another lead\'s queued mail that names them, and out of the file', async () => {
