@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../server/clock';
 import { leads, outbox } from '../../server/db/schema';
-import { exampleConfig, submissionBody } from '../support/fixtures';
-import { jobWorker } from '../support/job-pipeline';
-import { startSmtpSink, type ReceivedMail } from '../support/smtp-sink';
-import { testApp } from '../support/test-app';
+import { exampleConfig } from '../support/fixtures';
+import { mailedLeads } from '../support/mailed-leads';
+import type { ReceivedMail } from '../support/smtp-sink';
 
 // The rep is told the deadline (mail and link page, as a time in the vendor's time zone, in the
 // rep's language) and gets one reminder before it runs out — never after the lead was accepted,
@@ -16,25 +15,12 @@ const MINUTE = 60_000;
 const START = Date.parse('2026-12-01T12:35:00Z');
 
 async function setup(edit: (c: any) => void = () => {}) {
-  const sink = await startSmtpSink();
   const config = exampleConfig((c) => {
     c.routing.acceptWithinMinutes = { 'sales-ready': 60 };
     edit(c);
   });
-  const t = testApp({ config, clock: manualClock(START) });
-  const jobs = jobWorker(t.db, sink.url, t.deps);
-  onTestFinished(async () => {
-    await jobs.stop();
-    await sink.close();
-  });
-  const submit = async (over: Parameters<typeof submissionBody>[0] = {}) => {
-    const res = await t.post(submissionBody(over));
-    expect(res.status).toBe(201);
-    const before = sink.messages.length;
-    await jobs.drain();
-    await sink.waitFor(before + 2);
-    return (await res.json()).leadId as string;
-  };
+  const t = await mailedLeads({ config, clock: manualClock(START) });
+  const { sink, jobs } = t;
   const mailsTo = (address: string) => sink.messages.filter((m) => m.envelope.to.includes(address));
   const reminders = (address: string) => mailsTo(address).filter((m) => /^(Herinnering|Reminder)/.test(m.parsed.subject ?? ''));
   const link = (mail: ReceivedMail, label: string) => mail.parsed.text!.match(new RegExp(`^${label}: http://koers\\.test(\\S+)$`, 'm'))![1];
@@ -43,7 +29,7 @@ async function setup(edit: (c: any) => void = () => {}) {
     t.clock.set(START + minutesAfterStart * MINUTE);
     await jobs.drain();
   };
-  return { ...t, sink, jobs, submit, mailsTo, reminders, link, at };
+  return { ...t, mailsTo, reminders, link, at };
 }
 
 describe('the response deadline, told to the rep', () => {

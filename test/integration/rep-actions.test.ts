@@ -1,35 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leadEvents, leads } from '../../server/db/schema';
 import { formToken } from '../../server/form/form-token';
 import { signActionToken } from '../../server/security/action-links';
 import { sign } from '../../server/security/signed-token';
-import { submissionBody } from '../support/fixtures';
-import { jobWorker } from '../support/job-pipeline';
-import { startSmtpSink, type ReceivedMail } from '../support/smtp-sink';
-import { testApp } from '../support/test-app';
+import { mailedLeads } from '../support/mailed-leads';
+import type { ReceivedMail } from '../support/smtp-sink';
 
 // The rep's one-click links (issue 4), end to end: the mail over a real SMTP server, the link
 // page over HTTP, the lead and its history in SQLite.
 
 async function setup() {
-  const sink = await startSmtpSink();
-  const t = testApp();
-  const jobs = jobWorker(t.db, sink.url, t.deps);
-  onTestFinished(async () => {
-    await jobs.stop();
-    await sink.close();
-  });
-  /** Submits a lead and delivers its mails; answers the lead id and the rep's mail. */
-  const submit = async (over: Parameters<typeof submissionBody>[0] = {}) => {
-    const res = await t.post(submissionBody(over));
-    expect(res.status).toBe(201);
-    const { leadId } = await res.json();
-    const before = sink.messages.length;
-    await jobs.drain();
-    await sink.waitFor(before + 2);
-    return leadId as string;
-  };
+  const t = await mailedLeads();
   const lead = (id: string) => t.db.select().from(leads).where(eq(leads.id, id)).get()!;
   const history = (id: string) =>
     t.db.select().from(leadEvents).where(eq(leadEvents.leadId, id)).orderBy(leadEvents.id).all().map((e) => [e.type, e.repId, e.detail]);
@@ -40,7 +22,7 @@ async function setup() {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(form).toString(),
     });
-  return { ...t, sink, jobs, submit, lead, history, open, confirm };
+  return { ...t, lead, history, open, confirm };
 }
 
 const mailTo = (messages: ReceivedMail[], address: string) => messages.filter((m) => m.envelope.to.includes(address)).at(-1)!;

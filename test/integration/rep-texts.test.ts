@@ -1,31 +1,16 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../server/clock';
-import { exampleConfig, submissionBody } from '../support/fixtures';
-import { jobWorker } from '../support/job-pipeline';
-import { startSmtpSink } from '../support/smtp-sink';
-import { testApp } from '../support/test-app';
+import { exampleConfig } from '../support/fixtures';
+import { mailedLeads } from '../support/mailed-leads';
 
 // What reps and prospects read is in their language and reads as written by a person: the real
 // mails over SMTP, Dutch and English. (Example reps: Anna nl+en, Bram nl and away 24 Dec to
 // 2 Jan, Chris en; vendor "Zeilmaker Software B.V.", Europe/Amsterdam.)
 
 async function setup(edit: (c: any) => void = () => {}, start = '2026-12-28T09:00:00Z') {
-  const sink = await startSmtpSink();
-  const t = testApp({ config: exampleConfig(edit), clock: manualClock(Date.parse(start)) });
-  const jobs = jobWorker(t.db, sink.url, t.deps);
-  onTestFinished(async () => {
-    await jobs.stop();
-    await sink.close();
-  });
-  const submit = async (over: Parameters<typeof submissionBody>[0] = {}) => {
-    const res = await t.post(submissionBody(over));
-    expect(res.status).toBe(201);
-    const before = sink.messages.length;
-    await jobs.drain();
-    await sink.waitFor(before + 2);
-  };
-  const textTo = (address: string) => sink.messages.filter((m) => m.envelope.to.includes(address)).at(-1)!.parsed.text!;
-  return { ...t, sink, jobs, submit, textTo };
+  const t = await mailedLeads({ config: exampleConfig(edit), clock: manualClock(Date.parse(start)) });
+  const textTo = (address: string) => t.sink.messages.filter((m) => m.envelope.to.includes(address)).at(-1)!.parsed.text!;
+  return { ...t, textTo };
 }
 
 /** The lines of a block of a mail's text part, by its heading. */
