@@ -52,6 +52,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     authOptional: true,
     disabledCommands: ['STARTTLS'], // its built-in certificate has expired; loopback only
     logger: false,
+    // Senders keep pooled connections open: closing the sink ends them after this (default 30 s).
+    closeTimeout: 200,
     onRcptTo(_address, _session, callback) {
       if (sink.failWith) {
         const err = Object.assign(new Error('Try again later (test sink)'), { responseCode: sink.failWith });
