@@ -13,6 +13,8 @@ interface LoadOptions {
   body: string;
   seconds: number;
   connections?: number;
+  /** Sent with every request besides the content type (the API key). */
+  headers?: Record<string, string>;
 }
 
 const opts = JSON.parse(process.argv[2]) as LoadOptions;
@@ -26,7 +28,7 @@ const result = await autocannon({
   requests: [
     {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...opts.headers },
       setupRequest: (req) => {
         n++;
         return { ...req, body: opts.body.replace('__ID__', randomUUID()).replaceAll('__N__', `${run}-${n}`) };

@@ -10,8 +10,9 @@ import { benchBody } from './body';
 // openDatabase, ONE real lead is stored by the real submitLead (with its event and the jobs of its
 // two mails), then SQLite copies that row `count - 1` times inside one transaction — each copy
 // with its own id, submissionId, company and email domain (no account ownership), rep, status and
-// a creation time one minute apart, plus its lead event and two sent ("done") lead-mail rows. Every index the
-// schema declares is maintained as usual.
+// a creation time one minute apart, plus its lead event and two sent ("done") lead-mail rows with
+// their payloads cleared, as retention leaves them (spam: no rep, no mails, the last 30 days only).
+// Every index the schema declares is maintained as usual.
 
 export function prefill(path: string, count: number): { seconds: number; megabytes: number } {
   const started = performance.now();
@@ -37,10 +38,11 @@ export function prefill(path: string, count: number): { seconds: number; megabyt
     company: `printf('Company %d', n.i)`,
     contact_email: `printf('p%d@company-%d.example', n.i, n.i)`,
     email_domain: `printf('company-%d.example', n.i)`,
-    rep_id: `case n.i % 4 when 0 then 'anna' when 1 then 'bram' when 2 then 'chris' else 'dewi' end`,
+    // Spam has no rep, and is only there for the last 30 days (retention deletes it after that).
+    rep_id: `case when n.i % 20 = 0 and n.i > :count - 43200 then null when n.i % 4 = 0 then 'anna' when n.i % 4 = 1 then 'bram' when n.i % 4 = 2 then 'chris' else 'dewi' end`,
     team_id: `case n.i % 4 when 3 then 'inside-sales' else 'account-executives' end`,
     // Mostly decided long ago; a few still open, unassigned or spam.
-    status: `case when n.i % 20 = 0 then 'spam' when n.i % 20 = 1 then 'unassigned' when n.i % 20 < 4 then 'assigned' when n.i % 20 < 12 then 'accepted' else 'not-a-fit' end`,
+    status: `case when n.i % 20 = 0 and n.i > :count - 43200 then 'spam' when n.i % 20 = 0 then 'not-a-fit' when n.i % 20 = 1 then 'unassigned' when n.i % 20 < 4 then 'assigned' when n.i % 20 < 12 then 'accepted' else 'not-a-fit' end`,
   };
   const select = columns.map((c) => override[c] ?? `t.${c}`).join(', ');
   const leadId = body!.leadId;
@@ -61,7 +63,7 @@ export function prefill(path: string, count: number): { seconds: number; megabyt
     sqlite
       .prepare(
         `insert into outbox (lead_id, kind, payload, status, attempts, run_at, created_at, done_at)
-         select id, 'lead-mail', '{}', 'done', 1, created_at, created_at, created_at + 2000 from leads, (select 1 union all select 2) where id != :leadId`,
+         select id, 'lead-mail', 'null', 'done', 1, created_at, created_at, created_at + 2000 from leads, (select 1 union all select 2) where id != :leadId and status != 'spam'`,
       )
       .run({ leadId });
   })();

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchApiKey } from './api-key';
 import { benchBody } from './body';
 import { firstOk, runLoad, startServer } from './proc';
 import { startNullSmtp } from './smtp-null';
@@ -12,9 +13,11 @@ const ROOT_URL = new URL('..', import.meta.url).href;
 const seconds = Number(process.argv[2] ?? 8);
 const work = mkdtempSync(join(tmpdir(), 'koers-profile-'));
 const smtp = await startNullSmtp();
+const key = benchApiKey(work);
 const server = await startServer(
   'server/main.ts',
   {
+    ...key.env,
     DATABASE_PATH: join(work, 'koers.db'),
     SMTP_URL: smtp.url,
     RATE_LIMIT_PER_MINUTE: '0',
@@ -25,8 +28,7 @@ const server = await startServer(
   ['--cpu-prof', `--cpu-prof-dir=${work}`],
 );
 await firstOk(server);
-const { formToken } = (await (await fetch(`${server.url}/api/v1/sites/zeilmaker-web/form`)).json()) as { formToken: string };
-const load = await runLoad(`${server.url}/api/v1/sites/zeilmaker-web/leads`, benchBody(formToken), seconds);
+const load = await runLoad(`${server.url}/api/v1/sites/zeilmaker-web/leads`, benchBody(), seconds, key.headers);
 console.log(`load: ${load.rps.toFixed(0)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms`);
 server.proc.kill('SIGINT');
 await new Promise((r) => server.proc.once('exit', r));

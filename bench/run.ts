@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { benchApiKey } from './api-key';
 import { benchBody } from './body';
 import { prefill } from './prefill';
 import { cpuMs, firstOk, memoryMb, ROOT, runLoad, startServer, type Server } from './proc';
@@ -24,7 +25,10 @@ const COLD_STARTS = 3;
 const work = mkdtempSync(join(tmpdir(), 'koers-bench-'));
 const smtp = await startNullSmtp();
 const loadBefore = loadNow();
+const key = benchApiKey(work);
+const AUTH = key.headers;
 const realEnv = (db: string) => ({
+  ...key.env,
   DATABASE_PATH: db,
   SMTP_URL: smtp.url,
   RATE_LIMIT_PER_MINUTE: '100000000',
@@ -98,22 +102,18 @@ async function roundRobin(emptyDb: string, fullDb: string) {
   const servers = [bare, real, realFull];
   try {
     await Promise.all(servers.map((s) => firstOk(s)));
-    const target = async (server: Server) => {
-      const form = await fetch(`${server.url}/api/v1/sites/zeilmaker-web/form`);
-      const { formToken } = (await form.json()) as { formToken: string };
-      return { server, url: `${server.url}/api/v1/sites/zeilmaker-web/leads`, body: benchBody(formToken) };
-    };
+    const target = (server: Server) => ({ server, url: `${server.url}/api/v1/sites/zeilmaker-web/leads`, body: benchBody() });
     const idle = memoryMb(real.proc.pid!);
     const a = { server: bare, url: `${bare.url}/echo`, body: benchBody() };
-    const b = await target(real);
-    const bFull = await target(realFull);
+    const b = target(real);
+    const bFull = target(realFull);
     // Only the server under load runs: the others are paused (SIGSTOP), or an idle real server
     // would send its mail backlog at full speed on the CPU the measured one needs.
     const only = <T extends { server: Server }>(t: T): T => {
       for (const s of servers) s.proc.kill(s === t.server ? 'SIGCONT' : 'SIGSTOP');
       return t;
     };
-    for (const t of [a, b, bFull]) await runLoad(only(t).url, t.body, WARMUP_SECONDS);
+    for (const t of [a, b, bFull]) await runLoad(only(t).url, t.body, WARMUP_SECONDS, AUTH);
     const rounds: Round[] = [];
     for (let i = 1; i <= ROUNDS; i++) {
       const round = {
@@ -139,7 +139,7 @@ async function roundRobin(emptyDb: string, fullDb: string) {
 async function measure(name: string, target: { server: Server; url: string; body: string }): Promise<Measured> {
   const pid = target.server.proc.pid!;
   const cpuBefore = cpuMs(pid);
-  const result = await runLoad(target.url, target.body, SECONDS);
+  const result = await runLoad(target.url, target.body, SECONDS, AUTH); // the same headers to (a), for the same request size
   const cpuPerRequest = (cpuMs(pid) - cpuBefore) / Math.max(1, result.total);
   say(
     `${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, 2xx ${result.ok}, ` +
