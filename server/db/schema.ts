@@ -137,7 +137,8 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     doneAt: integer('done_at'),
   },
-  (t) => [index('outbox_due').on(t.status, t.runAt)],
+  // outbox_lead: deleting a lead (erase, spam retention) cascades to its jobs without reading the whole outbox.
+  (t) => [index('outbox_due').on(t.status, t.runAt), index('outbox_lead').on(t.leadId)],
 );
 
 /** Mail "sent" without SMTP_URL: the development outbox behind /dev/mail. */

@@ -44,10 +44,12 @@ const statements = perDatabase((db: Db) => {
   const kinds = MAIL_KINDS.map((k) => `'${k}'`).join(',');
   return {
     maxOutboxId: sqlite.prepare<[], { id: number | null }>('select max(id) as id from outbox'),
+    // `+status`, `+kind`: walk the id window, never the (status, run_at) index — that would read
+    // every done row of the table for each window.
     clearPayloads: sqlite.prepare<[number, number]>(
-      `update outbox set payload = '${CLEARED_PAYLOAD}' where id > ? and id <= ? and status = 'done' and kind in (${kinds}) and payload != '${CLEARED_PAYLOAD}'`,
+      `update outbox set payload = '${CLEARED_PAYLOAD}' where id > ? and id <= ? and +status = 'done' and +kind in (${kinds}) and payload != '${CLEARED_PAYLOAD}'`,
     ),
-    clearErrors: sqlite.prepare<[number, number]>(`update outbox set last_error = null where id > ? and id <= ? and status = 'done' and last_error is not null`),
+    clearErrors: sqlite.prepare<[number, number]>(`update outbox set last_error = null where id > ? and id <= ? and +status = 'done' and last_error is not null`),
     // Spam has no rep: the (rep_id, status) index finds exactly the spam leads.
     deleteSpam: sqlite.prepare<[number, number]>(
       `delete from leads where id in (select id from leads where rep_id is null and status = 'spam' and created_at <= ? limit ?)`,
