@@ -110,7 +110,7 @@ function build(db: Db) {
     ),
     insertJob: writer(
       db,
-      db.insert(outbox).values({ kind: p('kind'), leadId: p('leadId'), payload: p('payload'), runAt: p('runAt'), createdAt: p('createdAt') }),
+      db.insert(outbox).values({ kind: p('kind'), leadId: p('leadId'), payload: p('payload'), runAt: p('runAt'), createdAt: p('createdAt'), toProspect: p('toProspect') }),
     ),
   };
 }

@@ -136,9 +136,12 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
     doneAt: integer('done_at'),
+    /** A mail to a prospect's address: claimed after everything else that is due (outbox/worker.ts). */
+    toProspect: integer('to_prospect', { mode: 'boolean' }).notNull().default(false),
   },
+  // outbox_due: the worker's claim, reps' and checks' rows before prospects', each by due time.
   // outbox_lead: deleting a lead (erase, spam retention) cascades to its jobs without reading the whole outbox.
-  (t) => [index('outbox_due').on(t.status, t.runAt), index('outbox_lead').on(t.leadId)],
+  (t) => [index('outbox_due').on(t.status, t.toProspect, t.runAt), index('outbox_lead').on(t.leadId)],
 );
 
 /** Mail "sent" without SMTP_URL: the development outbox behind /dev/mail. */

@@ -39,6 +39,8 @@ describe('lead-mail jobs', () => {
       { leadId: answer.leadId, mail: 'rep', repId: 'anna', routingReason: expect.stringMatching(/^rule 1 /), routing: expect.objectContaining({ type: 'rule', rule: 0, repId: 'anna' }) },
       { leadId: answer.leadId, mail: 'prospect', repId: 'anna', routingReason: expect.stringMatching(/^rule 1 /), routing: expect.objectContaining({ type: 'rule' }) },
     ]);
+    // The prospect's mail is marked as such: the worker claims it after reps' mails and checks.
+    expect(jobs.map((j) => j.toProspect)).toEqual([false, true]);
     for (const job of jobs) {
       const json = JSON.stringify(job.payload);
       expect(json.length).toBeLessThan(600); // the routing facts twice: English summary and structured

@@ -40,7 +40,7 @@ export type LeadMailPayload = z.infer<typeof leadMailPayloadSchema>;
 export function queueLeadMails(db: Db, lead: Omit<LeadMailPayload, 'mail'>, now: number, mails: readonly LeadMailPayload['mail'][] = ['rep', 'prospect']) {
   for (const mail of mails) {
     const payload: LeadMailPayload = { ...lead, mail }; // undefined fields are left out of the JSON
-    enqueueJob(db, LEAD_MAIL, payload, { leadId: lead.leadId, now });
+    enqueueJob(db, LEAD_MAIL, payload, { leadId: lead.leadId, now, toProspect: mail === 'prospect' });
   }
 }
 

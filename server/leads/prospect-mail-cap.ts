@@ -20,17 +20,18 @@ export const PROSPECT_MAIL_CAPS: ProspectMailCaps = { perAddressPerDay: 3, perDo
 const DAY_MS = 24 * 60 * 60_000;
 
 const statements = perDatabase((db: Db) => ({
-  count: db.$client.prepare<[string, number], { count: number }>('SELECT count FROM prospect_mail_counts WHERE key = ? AND day = ?'),
-  add: db.$client.prepare(
-    'INSERT INTO prospect_mail_counts (key, day, count) VALUES (?, ?, 1) ON CONFLICT (key, day) DO UPDATE SET count = count + 1',
+  // Counts one more and answers the new count: one statement per key instead of a read and a write.
+  add: db.$client.prepare<[string, number], { count: number }>(
+    'INSERT INTO prospect_mail_counts (key, day, count) VALUES (?, ?, 1) ON CONFLICT (key, day) DO UPDATE SET count = count + 1 RETURNING count',
   ),
   sweep: db.$client.prepare('DELETE FROM prospect_mail_counts WHERE day < ?'),
   sweptDay: { day: -1 },
 }));
 
 /**
- * Counts one confirmation to `email` and answers true, or answers false when a cap is reached
- * (nothing counted). Call inside the lead's write transaction.
+ * Counts one confirmation to `email` and answers true, or false when a cap is reached. The counts
+ * are of confirmations asked for: a refused one counts too, so a cap only ever bites earlier (an
+ * address past its cap no longer counts for its domain). Call inside the lead's write transaction.
  */
 export function takeProspectMail(db: Db, email: string, now: number, caps: ProspectMailCaps = PROSPECT_MAIL_CAPS): boolean {
   const s = statements(db);
@@ -41,9 +42,7 @@ export function takeProspectMail(db: Db, email: string, now: number, caps: Prosp
   }
   const address = email.toLowerCase();
   const domain = address.slice(address.lastIndexOf('@') + 1);
-  const keys = [[`to:${address}`, caps.perAddressPerDay] as const];
-  const all = isFreeMailDomain(domain) ? keys : [...keys, [`domain:${domain}`, caps.perDomainPerDay] as const];
-  if (all.some(([key, cap]) => (s.count.get(key, day)?.count ?? 0) >= cap)) return false;
-  for (const [key] of all) s.add.run(key, day);
-  return true;
+  if (s.add.get(`to:${address}`, day)!.count > caps.perAddressPerDay) return false;
+  // Free-mail domains are nobody's company: no domain cap (the address cap still holds).
+  return isFreeMailDomain(domain) || s.add.get(`domain:${domain}`, day)!.count <= caps.perDomainPerDay;
 }

@@ -95,8 +95,10 @@ describe('outbox worker', () => {
       batchSize: 3,
       handlers: { 'lead-mail': record('lead-mail'), mail: record('mail'), 'sla-check': record('sla-check') },
     });
-    const add = (kind: string, payload: object) => {
-      enqueueJob(db, kind, payload, { now: clock.now() });
+    // As queueLeadMails and enqueueMail mark them: a lead's prospect mail, a prospect-* mail.
+    const add = (kind: string, payload: { name: string; mail?: string; purpose?: string }) => {
+      const toProspect = payload.mail === 'prospect' || !!payload.purpose?.startsWith('prospect-');
+      enqueueJob(db, kind, payload, { now: clock.now(), toProspect });
       clock.advance(1);
     };
     for (let n = 1; n <= 4; n++) add('lead-mail', { name: `prospect${n}`, mail: 'prospect' }); // a flood, queued first

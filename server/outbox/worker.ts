@@ -85,7 +85,9 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     const jobs = bookkeeping(() =>
       db.$client.transaction(() => {
         const claimed = [];
-        for (const job of q.due.all({ now, limit: batchSize })) {
+        const first = q.due.all({ now, toProspect: 0, limit: batchSize });
+        const due = first.length < batchSize ? [...first, ...q.due.all({ now, toProspect: 1, limit: batchSize - first.length })] : first;
+        for (const job of due) {
           // A payload that is not JSON can never run: that row goes dead, the others run.
           let payload: unknown;
           try {
@@ -189,27 +191,27 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   };
 }
 
-/**
- * Mails to prospect addresses (a new lead's confirmation, a hand-over notice) go after everything
- * else that is due: a flood of confirmations (or their retries) never holds up a rep's lead mail or
- * a deadline. A payload that is not JSON sorts first, so it goes dead at once.
- */
-const toProspectLast = sql`case when not json_valid(${outbox.payload}) then 0
-  when ${outbox.kind} = 'lead-mail' then iif(json_extract(${outbox.payload}, '$.mail') = 'prospect', 1, 0)
-  when ${outbox.kind} = 'mail' then iif(json_extract(${outbox.payload}, '$.purpose') like 'prospect-%', 1, 0)
-  else 0 end`;
-
 /** The worker's statements, prepared once per database (building SQL per job cost more than the job's bookkeeping). */
 const statements = perDatabase((db: Db) => {
   const set = (name: string) => sql`${p(name)}`; // drizzle's update().set() takes SQL, not placeholders
   return {
+    // Mails to prospect addresses (a new lead's confirmation, a hand-over notice) are claimed after
+    // everything else that is due: a flood of confirmations (or their retries) never holds up a
+    // rep's lead mail or a deadline. One index range each (outbox_due), however long the backlog.
     due: reader(
       db,
       db
         .select({ id: outbox.id, leadId: outbox.leadId, kind: outbox.kind, payload: outbox.payload, attempts: outbox.attempts, runAt: outbox.runAt })
         .from(outbox)
-        .where(and(eq(outbox.status, 'pending'), lte(outbox.runAt, p('now')), or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, p('now')))))
-        .orderBy(toProspectLast, asc(outbox.runAt), asc(outbox.id))
+        .where(
+          and(
+            eq(outbox.status, 'pending'),
+            eq(outbox.toProspect, sql`${p('toProspect')}`),
+            lte(outbox.runAt, p('now')),
+            or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, p('now'))),
+          ),
+        )
+        .orderBy(asc(outbox.runAt), asc(outbox.id))
         .limit(p('limit')),
       // The payload stays text here: claim() parses each row's on its own.
       (row: { id: number; lead_id: string | null; kind: string; payload: string; attempts: number; run_at: number }) => ({
