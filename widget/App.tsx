@@ -1,12 +1,11 @@
-import type { FunctionComponent } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, type FunctionComponent } from 'preact';
 import type { Language } from '../shared/localized';
 import type { PublicForm } from '../shared/public-form';
 import type { SubmissionAnswer } from '../shared/submission';
 import type { Api } from './api';
 import { store, uuid } from './context';
 import type { Answers, Errors, Ui } from './fields';
-import { en } from './i18n/en';
+import { en, type Texts } from './i18n/en';
 import { nl } from './i18n/nl';
 import { Done } from './steps/Done';
 import { Process } from './steps/Process';
@@ -55,78 +54,85 @@ export interface AppProps {
 
 export const textsFor = (lang?: string) => (lang === 'nl' ? nl : en);
 
-export function App({ api, site, lang, dialog }: AppProps) {
-  const key = `koers:${site}:flow`;
-  const [form, setForm] = useState<PublicForm | null>(); // undefined: loading, null: failed
-  const [flow, setFlow] = useState<Flow>(() => store.get<Flow>(key) ?? { id: uuid(), step: 0, data: { accepted: 'yes' } });
-  const [errors, setErrors] = useState<Errors>({});
-  const [alert, setAlert] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [answer, setAnswer] = useState<SubmissionAnswer>();
-  const box = useRef<HTMLDivElement>(null);
-  const moveFocus = useRef(!!dialog);
-  const focusError = useRef(false);
+interface State {
+  /** undefined: loading, null: failed */
+  form?: PublicForm | null;
+  flow: Flow;
+  errors: Errors;
+  alert: string;
+  busy?: boolean;
+  answer?: SubmissionAnswer;
+}
 
-  const load = () => {
-    setForm(undefined);
-    api.form(lang).then((r) => {
-      setForm(r.ok ? r.data : null);
+// A class, not hooks: preact/hooks would cost ~1 KB gzip of the 12 KB budget.
+export class App extends Component<AppProps, State> {
+  key = `koers:${this.props.site}:flow`;
+  state: State = {
+    flow: store.get<Flow>(this.key) ?? { id: uuid(), step: 0, data: { accepted: 'yes' } },
+    errors: {},
+    alert: '',
+  };
+  box?: HTMLDivElement | null;
+  /** Focus goes to the heading of each new screen once the person moved on (in the dialog: at once). */
+  moveFocus = !!this.props.dialog;
+  /** Focus goes to the first invalid control after the next render. */
+  focusError = false;
+
+  componentDidMount() {
+    this.load();
+    this.save();
+  }
+
+  componentDidUpdate(_: AppProps, prev: State) {
+    const s = this.state;
+    this.save();
+    if (this.moveFocus && (s.form !== prev.form || s.flow.step !== prev.flow.step || s.answer !== prev.answer))
+      this.box?.querySelector('h2')?.focus();
+    if (this.focusError) this.box?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    this.focusError = false;
+  }
+
+  save() {
+    store.set(this.key, this.state.answer ? undefined : this.state.flow);
+  }
+
+  load = () => {
+    this.setState({ form: undefined });
+    this.props.api.form(this.props.lang).then((r) =>
       // The token says when the form was shown (the server's too-fast-to-be-human check): keep
       // the first one over reloads, unless it is more than an hour old (tokens expire).
-      if (r.ok) setFlow((f) => (f.tok && Date.now() - f.tok[1] < 36e5 ? f : { ...f, tok: [r.data.formToken, Date.now()] }));
-    });
-  };
-  useEffect(load, []);
-  useEffect(() => store.set(key, answer ? undefined : flow), [flow, answer]);
-  useEffect(() => {
-    if (moveFocus.current) box.current?.querySelector('h2')?.focus();
-  }, [form, flow.step, answer]);
-  useEffect(() => {
-    if (focusError.current) box.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    focusError.current = false;
-  }, [errors]);
-
-  const t = textsFor(form?.language ?? lang);
-  const step = Math.min(flow.step, SCREENS.length - 1);
-
-  const go = (to: number) => {
-    moveFocus.current = true;
-    setAlert('');
-    setFlow((f) => ({ ...f, step: to }));
-  };
-  const fail = (errs: Errors) => {
-    focusError.current = true;
-    setErrors(errs);
-    setAlert(t.check);
+      this.setState(({ flow: f }) =>
+        r.ok
+          ? { form: r.data, flow: f.tok && Date.now() - f.tok[1] < 36e5 ? f : { ...f, tok: [r.data.formToken, Date.now()] } }
+          : { form: null },
+      ),
+    );
   };
 
-  const ui: Ui = {
-    t,
-    data: flow.data,
-    errors,
-    set(name, value) {
-      setFlow((f) => ({ ...f, data: { ...f.data, [name]: value } }));
-      if (errors[name]) {
-        const { [name]: _, ...rest } = errors;
-        setErrors(rest);
-      }
-    },
+  go = (to: number) => {
+    this.moveFocus = true;
+    this.setState(({ flow }) => ({ alert: '', flow: { ...flow, step: to } }));
   };
 
-  async function submit(e: Event) {
+  fail(errors: Errors, t: Texts) {
+    this.focusError = true;
+    this.setState({ errors, alert: t.check });
+  }
+
+  async submit(e: Event, t: Texts, step: number) {
     e.preventDefault();
+    const { form, flow, busy } = this.state;
     if (busy || !form) return;
     const errs = check(e.currentTarget as HTMLFormElement, t);
-    if (Object.keys(errs).length) return fail(errs);
-    setErrors({});
-    if (step < SCREENS.length - 1) return go(step + 1);
-    setBusy(true);
-    setAlert('');
-    const r = await api.submit(toSubmission(form, flow.data, flow.id, flow.tok?.[0] ?? form.formToken));
-    setBusy(false);
+    if (Object.keys(errs).length) return this.fail(errs, t);
+    this.setState({ errors: {} });
+    if (step < SCREENS.length - 1) return this.go(step + 1);
+    this.setState({ busy: true, alert: '' });
+    const r = await this.props.api.submit(toSubmission(form, flow.data, flow.id, flow.tok?.[0] ?? form.formToken));
+    this.setState({ busy: false });
     if (r.ok) {
-      moveFocus.current = true;
-      return setAnswer(r.data);
+      this.moveFocus = true;
+      return this.setState({ answer: r.data });
     }
     // A 422 names fields (`contact.email`): show each at its control, on the earliest screen.
     const errs2: Errors = {};
@@ -138,67 +144,84 @@ export function App({ api, site, lang, dialog }: AppProps) {
       errs2[name] ??= name === 'email' ? t.badEmail : name === 'consent' ? t.agree : f.message;
       first = Math.min(first, at);
     }
-    if (!Object.keys(errs2).length) return setAlert(t.failed);
-    if (first !== step) go(first);
-    fail(errs2);
+    if (!Object.keys(errs2).length) return this.setState({ alert: t.failed });
+    if (first !== step) this.go(first);
+    this.fail(errs2, t);
   }
 
-  let body;
-  if (answer) {
-    body = (
-      <>
-        <h2 tabIndex={-1}>{t.done}</h2>
-        <Done t={t} answer={answer} email={flow.data.email as string} />
-      </>
-    );
-  } else if (!form) {
-    body =
-      form === null ? (
-        <div role="alert">
-          <p>{t.loadFailed}</p>
-          <button type="button" onClick={load}>
-            {t.retry}
-          </button>
-        </div>
-      ) : (
-        <p role="status">{t.loading}</p>
+  render({ lang }: AppProps, { form, flow, errors, alert, busy, answer }: State) {
+    const t = textsFor(form?.language ?? lang);
+    const step = Math.min(flow.step, SCREENS.length - 1);
+
+    const ui: Ui = {
+      t,
+      data: flow.data,
+      errors,
+      set: (name, value) => {
+        const { [name]: _, ...rest } = this.state.errors;
+        this.setState(({ flow: f }) => ({ flow: { ...f, data: { ...f.data, [name]: value } }, errors: rest }));
+      },
+    };
+
+    let body;
+    if (answer) {
+      body = (
+        <>
+          <h2 tabIndex={-1}>{t.done}</h2>
+          <Done t={t} answer={answer} email={flow.data.email as string} />
+        </>
       );
-  } else {
-    const { Body, title } = SCREENS[step];
-    const last = step === SCREENS.length - 1;
-    body = (
-      <form noValidate onSubmit={submit}>
-        <p class="prog" id="k-prog">
-          {t.progress.replace('{n}', String(step + 1)).replace('{m}', String(SCREENS.length))}
-        </p>
-        <ol class="bar" aria-hidden="true">
-          {SCREENS.map((_, i) => (
-            <li key={i} class={i <= step ? 'on' : undefined} />
-          ))}
-        </ol>
-        <h2 tabIndex={-1} aria-describedby="k-prog">
-          {title(form, t)}
-        </h2>
-        <Body form={form} ui={ui} />
-        <div class="alert" role="alert">
-          {alert}
-        </div>
-        <div class="nav">
-          {step > 0 && (
-            <button type="button" class="sec" onClick={() => go(step - 1)}>
-              {t.back}
+    } else if (!form) {
+      body =
+        form === null ? (
+          <div role="alert">
+            <p>{t.loadFailed}</p>
+            <button type="button" onClick={this.load}>
+              {t.retry}
             </button>
-          )}
-          <button class="next" aria-disabled={busy || undefined}>
-            {busy ? t.sending : last ? t.send : t.next}
-          </button>
-        </div>
-      </form>
+          </div>
+        ) : (
+          <p role="status">{t.loading}</p>
+        );
+    } else {
+      const { Body, title } = SCREENS[step];
+      const last = step === SCREENS.length - 1;
+      body = (
+        <form noValidate onSubmit={(e) => this.submit(e, t, step)}>
+          <p class="prog" id="k-prog">
+            {t.progress.replace('{n}', String(step + 1)).replace('{m}', String(SCREENS.length))}
+          </p>
+          <ol class="bar" aria-hidden="true">
+            {SCREENS.map((_, i) => (
+              <li key={i} class={i <= step ? 'on' : undefined} />
+            ))}
+          </ol>
+          <h2 tabIndex={-1} aria-describedby="k-prog">
+            {title(form, t)}
+          </h2>
+          <Body form={form} ui={ui} />
+          <div class="alert" role="alert">
+            {alert}
+          </div>
+          <div class="nav">
+            {step > 0 && (
+              <button type="button" class="sec" onClick={() => this.go(step - 1)}>
+                {t.back}
+              </button>
+            )}
+            <button class="next" aria-disabled={busy || undefined}>
+              {busy ? t.sending : last ? t.send : t.next}
+            </button>
+          </div>
+        </form>
+      );
+    }
+    return (
+      <div class="k" ref={(d) => {
+        this.box = d;
+      }} lang={form?.language ?? lang}>
+        {body}
+      </div>
     );
   }
-  return (
-    <div class="k" ref={box} lang={form?.language ?? lang}>
-      {body}
-    </div>
-  );
 }

@@ -1,40 +1,43 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { App, textsFor, type AppProps } from './App';
 import type { Commands } from './commands';
 
 // Without a [data-koers] element: a floating button that opens the flow in a modal <dialog>
 // (native focus trap, Escape, inert page behind; focus returns to the button on close).
-export function Launcher(props: AppProps & { commands: Commands }) {
-  const [open, setOpen] = useState(false);
-  const [used, setUsed] = useState(false);
-  const dlg = useRef<HTMLDialogElement>(null);
-  const t = textsFor(props.lang);
+// `used`: the flow mounts at the first open and stays mounted after a close.
+export class Launcher extends Component<AppProps & { commands: Commands }, { open?: boolean; used?: boolean }> {
+  dlg?: HTMLDialogElement | null;
+  show = () => this.setState({ open: true, used: true });
+  hide = () => this.setState({ open: false });
 
-  props.commands.open = () => setOpen(true);
-  props.commands.close = () => setOpen(false);
-
-  useEffect(() => {
-    const d = dlg.current;
+  componentDidUpdate() {
+    const d = this.dlg;
     if (!d) return;
-    if (open && !d.open) {
-      setUsed(true);
+    if (this.state.open && !d.open) {
       d.showModal();
       d.querySelector('h2')?.focus();
     }
-    if (!open && d.open) d.close();
-  }, [open]);
+    if (!this.state.open && d.open) d.close();
+  }
 
-  return (
-    <>
-      <button type="button" class="launch" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {t.open}
-      </button>
-      <dialog ref={dlg} aria-label={t.open} onClose={() => setOpen(false)}>
-        <button type="button" class="x" aria-label={t.close} onClick={() => setOpen(false)}>
-          ×
+  render(props: AppProps & { commands: Commands }, { used }: { used?: boolean }) {
+    const t = textsFor(props.lang);
+    props.commands.open = this.show;
+    props.commands.close = this.hide;
+    return (
+      <>
+        <button type="button" class="launch" aria-haspopup="dialog" onClick={this.show}>
+          {t.open}
         </button>
-        {used && <App {...props} dialog />}
-      </dialog>
-    </>
-  );
+        <dialog ref={(d) => {
+            this.dlg = d;
+          }} aria-label={t.open} onClose={this.hide}>
+          <button type="button" class="x" aria-label={t.close} onClick={this.hide}>
+            ×
+          </button>
+          {used && <App {...props} dialog />}
+        </dialog>
+      </>
+    );
+  }
 }
