@@ -26,7 +26,8 @@ const errId = (name: string) => `k-${name}-e`;
 const wire = (ui: Ui, name: string) =>
   ui.errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': errId(name) } : {};
 
-const Err = ({ ui, name }: { ui: Ui; name: string }) =>
+/** The error text of `name`, if any (called as a function: no component of its own). */
+const err = (ui: Ui, name: string) =>
   ui.errors[name] ? (
     <p class="err" id={errId(name)}>
       {ui.errors[name]}
@@ -55,7 +56,7 @@ export function Radios(p: { ui: Ui; name: string; legend: string; options: Optio
           </label>
         ))}
       </div>
-      <Err ui={ui} name={name} />
+      {err(ui, name)}
     </fieldset>
   );
 }
@@ -105,7 +106,7 @@ export function Field(p: FieldProps) {
       ) : (
         <input {...common} type={(p.type || 'text') as 'text'} maxLength={p.max} pattern={p.pattern} onInput={onInput} />
       )}
-      <Err ui={ui} name={name} />
+      {err(ui, name)}
     </div>
   );
 }
@@ -124,7 +125,7 @@ export function Check(p: { ui: Ui; name: string; children: ComponentChildren }) 
         {...wire(ui, name)}
       />
       <label for={`k-${name}`}>{p.children}</label>
-      <Err ui={ui} name={name} />
+      {err(ui, name)}
     </div>
   );
 }
