@@ -2,6 +2,7 @@ import type { RepActionReply, StoreReply, ToStoreThread } from './leads/store-th
 import { performRepAction } from './leads/rep-action';
 import { rerouteOrphanedLeads } from './leads/orphaned-leads';
 import { createSubmitQueue } from './leads/submit-queue';
+import { processVersions, recordProcessVersions, type ProcessVersions } from './leads/process-versions';
 import { devOutboxMailer } from './mail/dev-outbox-mailer';
 import { smtpMailer } from './mail/smtp-mailer';
 import { jobHandlers } from './outbox/job-handlers';
@@ -51,6 +52,7 @@ function reply(r: StoreReply) {
 
 port.on('message', async (message: ToStoreThread | ConfigMessage) => {
   if (message.type === 'submit') {
+    recordVersions();
     for (const { id, site, sub, meta } of message.batch) {
       queue.submit(sites.get(site)!, sub, meta).then(
         (result) => reply({ id, ok: true, result }),
@@ -77,6 +79,8 @@ port.on('message', async (message: ToStoreThread | ConfigMessage) => {
     sites = new Map([...sites, ...config.sites.map((s) => [s.key, s] as const)]);
     queue = createSubmitQueue({ db, config, clock });
     Object.assign(handlers, handlersFor(config));
+    unrecorded = processVersions(config);
+    recordVersions(); // before config-applied: the main thread then shows forms of these versions
     rerouteOrphans();
     worker.nudge();
     port.postMessage({ type: 'config-applied' } satisfies ConfigApplied);
@@ -102,6 +106,21 @@ function rerouteOrphans() {
   }
 }
 
+/** The config's process versions not yet stored (process-versions.ts): tried again before the next leads are stored. */
+let unrecorded: ProcessVersions | undefined = processVersions(config);
+function recordVersions() {
+  if (!unrecorded) return;
+  try {
+    const added = recordProcessVersions(db, unrecorded, clock.now());
+    if (added) log.info(`Stored ${added} new process version(s): the process text a form shows changed or is new`);
+    unrecorded = undefined;
+  } catch (error) {
+    // A lead is never refused for it: its version id is stored with it, the text on the next try.
+    log.error('Storing the process versions failed; trying again with the next leads', { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+recordVersions(); // before ready: main.ts serves forms only after it
 rerouteOrphans(); // before the worker starts: its first batch sends their mails
 worker.start();
 // Spam leads, development mails, sent mails' payloads: at start, then hourly (privacy/retention.ts).

@@ -25,6 +25,8 @@ export interface PublicForm {
     intro?: string;
     steps: { id: string; title: string; weDo: string; weAsk: string; duration?: string }[];
     deviationAllowed: boolean;
+    /** Which version of the process this is (a hash of its content); the lead records it. */
+    version?: string;
   };
   questions: {
     stage: PublicChoiceQuestion;

@@ -83,6 +83,8 @@ export const leads = sqliteTable(
     submissionHash: text('submission_hash'),
     /** The id of the site API key a server submitted it with; null: a browser (form token). */
     apiKeyId: text('api_key_id'),
+    /** The process version the form showed (process_versions.id); null: before versions, or not known (an older token). */
+    processVersion: text('process_version'),
   },
   (t) => [
     uniqueIndex('leads_site_submission').on(t.site, t.submissionId),
@@ -181,3 +183,17 @@ export const prospectMailCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.day] })],
 );
+
+/**
+ * Every process text a site showed in one language, once (server/leads/process-versions.ts).
+ * Rows are only ever added: a lead's process_version keeps naming what it was shown.
+ */
+export const processVersions = sqliteTable('process_versions', {
+  /** Content hash: SHA-256 (base64url, first 22 characters) of site, language and process block. */
+  id: text('id').primaryKey(),
+  site: text('site').notNull(),
+  language: text('language').notNull(),
+  /** The public form's process block as shown (shared/public-form.ts, without its version). */
+  content: text('content', { mode: 'json' }).$type<unknown>().notNull(),
+  createdAt: integer('created_at').notNull(),
+});

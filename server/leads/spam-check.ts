@@ -22,6 +22,8 @@ export interface BrowserCheck {
   spam?: string;
   /** The genuine token's id and when it expires, for its single use. */
   formToken?: { id: string; expiresAt: number };
+  /** The process version the token's form showed (none in tokens from before versions). */
+  processVersion?: string;
 }
 
 export function browserCheck(sub: Submission, rules: SpamRules): BrowserCheck {
@@ -31,7 +33,7 @@ export function browserCheck(sub: Submission, rules: SpamRules): BrowserCheck {
   const elapsed = rules.now - token.shownAt;
   if (elapsed < rules.minFillMs) return { spam: `filled in ${elapsed} ms (minimum ${rules.minFillMs} ms)` };
   if (elapsed > rules.maxTokenAgeMs) return { spam: 'form token expired' };
-  return { formToken: { id: token.id, expiresAt: token.shownAt + rules.maxTokenAgeMs } };
+  return { formToken: { id: token.id, expiresAt: token.shownAt + rules.maxTokenAgeMs }, processVersion: token.processVersion };
 }
 
 /** Why this looks like a bot, if it does (the single use of the token aside). */

@@ -40,6 +40,8 @@ export interface SubmitMeta {
   formToken?: { id: string; expiresAt: number };
   /** The site API key a server submitted with (no form token then). */
   apiKeyId?: string;
+  /** The process version the prospect was shown (leads/process-versions.ts). */
+  processVersion?: string;
 }
 
 export type SubmitResult =
@@ -140,6 +142,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
     response: body,
     submissionHash: hash,
     apiKeyId: meta.apiKeyId ?? null,
+    processVersion: meta.processVersion ?? null,
   };
   prepared(deps.db).insertLead.run(lead);
   recordEvent(deps.db, {

@@ -3,6 +3,7 @@ import { desc, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app';
 import { leads } from '../db/schema';
 import { ApiHttpError } from '../http/api-error';
+import { readProcessVersion } from '../leads/process-versions';
 import { outboxCounts } from '../outbox/worker';
 import { requireAdmin, type AdminGate } from '../security/admin-token';
 import { csvFilter, streamLeadsCsv } from './leads-csv';
@@ -38,6 +39,13 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config'>, gate: AdminGat
     }
     const rows = deps.db.select().from(leads).orderBy(desc(leads.createdAt)).limit(limit).all();
     return c.json(rows.map(({ response: _response, ...lead }) => lead));
+  });
+
+  /** The process a lead was shown: its processVersion's site, language and texts, as they were. */
+  app.get('/process-versions/:id', (c) => {
+    const version = readProcessVersion(deps.db, c.req.param('id'));
+    if (!version) throw new ApiHttpError(404, 'not_found', `No process version "${c.req.param('id')}": use a lead's processVersion.`);
+    return c.json(version);
   });
   return app;
 }

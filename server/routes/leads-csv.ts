@@ -50,9 +50,10 @@ const COLUMNS: [string, (r: Row) => unknown][] = [
   ['utm_source', (r) => json(r.utm, 'source')],
   ['utm_medium', (r) => json(r.utm, 'medium')],
   ['utm_campaign', (r) => json(r.utm, 'campaign')],
+  ['process_version', (r) => r.process_version],
   ['id', (r) => r.id],
 ];
-const SELECTED = [...new Set(['id', 'created_at', 'site', 'status', 'tier', 'score', 'no_decision_risk', 'stage', 'budget', 'decision_process', 'timeline', 'process_accepted', 'contact_name', 'contact_email', 'company', 'country', 'company_size', 'language', 'rep_id', 'team_id', 'page_url', 'referrer', 'utm'])];
+const SELECTED = [...new Set(['id', 'created_at', 'site', 'status', 'tier', 'score', 'no_decision_risk', 'stage', 'budget', 'decision_process', 'timeline', 'process_accepted', 'contact_name', 'contact_email', 'company', 'country', 'company_size', 'language', 'rep_id', 'team_id', 'page_url', 'referrer', 'utm', 'process_version'])];
 
 /**
  * One cell, always quoted: a `;` locale splits unquoted cells differently than `,`, so nothing

@@ -15,6 +15,7 @@ import { browserCheck, type BrowserCheck } from '../leads/spam-check';
 import { checkAnswers } from '../leads/check-answers';
 import type { SubmitResult } from '../leads/submit';
 import { createSubmitQueue } from '../leads/submit-queue';
+import { processVersions, recordProcessVersions } from '../leads/process-versions';
 
 // The public API a vendor's page (or server) talks to: the form and the lead submission
 // (docs/api.md).
@@ -27,6 +28,10 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
   const isTrustedProxy = trustedProxies(protection.trustedProxies);
   const client = (c: Context) => clientAddress(c, isTrustedProxy);
   const submitter = deps.submitter ?? createSubmitQueue(deps);
+  // The process versions of this config; the store thread stored them before this app was made.
+  // In-process (tests) this app is the writer and stores them itself.
+  const versions = processVersions(deps.config);
+  if (!deps.submitter) recordProcessVersions(deps.db, versions, deps.clock.now());
   const publicOrigin = new URL(deps.publicUrl).origin;
   // This server's own pages (the demo) may use the API: the origin of PUBLIC_URL, and the
   // request's own scheme, host and port when it came straight from the browser (behind a proxy
@@ -62,9 +67,11 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
     const site = c.var.site;
     const asked = c.req.query('lang');
     const language = isLanguage(asked) && site.languages.includes(asked) ? asked : site.defaultLanguage;
-    const token = formToken(deps.signingKey, site.key, deps.clock.now());
+    const version = versions.of(site, language).id;
+    const token = formToken(deps.signingKey, site.key, deps.clock.now(), { processVersion: version });
     c.header('Cache-Control', 'no-store');
-    return c.json(buildPublicForm(deps.config, site, language, token));
+    const form = buildPublicForm(deps.config, site, language, token);
+    return c.json({ ...form, process: { ...form.process, version } });
   });
 
   app.post(
@@ -116,6 +123,8 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
           spam: check.spam,
           formToken: check.formToken,
           apiKeyId: apiKey,
+          // What the form showed (its token says); a server's submission: what the site shows now.
+          processVersion: apiKey ? versions.of(site, submission.language).id : check.processVersion,
           // Only an origin the guard checked (a site origin or this server's own): never the
           // page address the body claims. A server's submission records its API key instead.
           consentOrigin: c.req.header('Origin') ?? null,
