@@ -58,7 +58,7 @@ interface State {
   /** undefined: loading, null: failed */
   form?: PublicForm | null;
   flow: Flow;
-  errors: Errors;
+  fieldErrors: Errors;
   alert: string;
   busy?: boolean;
   answer?: SubmissionAnswer;
@@ -69,34 +69,34 @@ export class App extends Component<AppProps, State> {
   key = `koers:${this.props.site}:flow`;
   state: State = {
     flow: store.get<Flow>(this.key) ?? { id: uuid(), step: 0, data: { accepted: 'yes' } },
-    errors: {},
+    fieldErrors: {},
     alert: '',
   };
-  box?: HTMLDivElement | null;
+  boxEl?: HTMLDivElement | null;
   /** Focus goes to the heading of each new screen once the person moved on (in the dialog: at once). */
   moveFocus = !!this.props.dialog;
   /** Focus goes to the first invalid control after the next render. */
   focusError = false;
 
   componentDidMount() {
-    this.load();
-    this.save();
+    this.loadForm();
+    this.saveFlow();
   }
 
   componentDidUpdate(_: AppProps, prev: State) {
     const s = this.state;
-    this.save();
+    this.saveFlow();
     if (this.moveFocus && (s.form !== prev.form || s.flow.step !== prev.flow.step || s.answer !== prev.answer))
-      this.box?.querySelector('h2')?.focus();
-    if (this.focusError) this.box?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      this.boxEl?.querySelector('h2')?.focus();
+    if (this.focusError) this.boxEl?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     this.focusError = false;
   }
 
-  save() {
+  saveFlow() {
     store.set(this.key, this.state.answer ? undefined : this.state.flow);
   }
 
-  load = () => {
+  loadForm = () => {
     this.setState({ form: undefined });
     this.props.api.form(this.props.lang).then((r) =>
       // The token says when the form was shown (the server's too-fast-to-be-human check): keep
@@ -109,14 +109,14 @@ export class App extends Component<AppProps, State> {
     );
   };
 
-  go = (to: number) => {
+  goTo = (to: number) => {
     this.moveFocus = true;
     this.setState(({ flow }) => ({ alert: '', flow: { ...flow, step: to } }));
   };
 
-  fail(errors: Errors, t: Texts) {
+  fail(fieldErrors: Errors, t: Texts) {
     this.focusError = true;
-    this.setState({ errors, alert: t.check });
+    this.setState({ fieldErrors, alert: t.check });
   }
 
   async submit(e: Event, t: Texts, step: number) {
@@ -125,8 +125,8 @@ export class App extends Component<AppProps, State> {
     if (busy || !form) return;
     const errs = check(e.currentTarget as HTMLFormElement, t);
     if (Object.keys(errs).length) return this.fail(errs, t);
-    this.setState({ errors: {} });
-    if (step < SCREENS.length - 1) return this.go(step + 1);
+    this.setState({ fieldErrors: {} });
+    if (step < SCREENS.length - 1) return this.goTo(step + 1);
     this.setState({ busy: true, alert: '' });
     const r = await this.props.api.submit(toSubmission(form, flow.data, flow.id, flow.tok?.[0] ?? form.formToken));
     this.setState({ busy: false });
@@ -145,21 +145,21 @@ export class App extends Component<AppProps, State> {
       first = Math.min(first, at);
     }
     if (!Object.keys(errs2).length) return this.setState({ alert: t.failed });
-    if (first !== step) this.go(first);
+    if (first !== step) this.goTo(first);
     this.fail(errs2, t);
   }
 
-  render({ lang }: AppProps, { form, flow, errors, alert, busy, answer }: State) {
+  render({ lang }: AppProps, { form, flow, fieldErrors, alert, busy, answer }: State) {
     const t = textsFor(form?.language ?? lang);
     const step = Math.min(flow.step, SCREENS.length - 1);
 
     const ui: Ui = {
       t,
       data: flow.data,
-      errors,
+      fieldErrors,
       set: (name, value) => {
-        const { [name]: _, ...rest } = this.state.errors;
-        this.setState(({ flow: f }) => ({ flow: { ...f, data: { ...f.data, [name]: value } }, errors: rest }));
+        const { [name]: _, ...rest } = this.state.fieldErrors;
+        this.setState(({ flow: f }) => ({ flow: { ...f, data: { ...f.data, [name]: value } }, fieldErrors: rest }));
       },
     };
 
@@ -176,7 +176,7 @@ export class App extends Component<AppProps, State> {
         form === null ? (
           <div role="alert">
             <p>{t.loadFailed}</p>
-            <button type="button" onClick={this.load}>
+            <button type="button" onClick={this.loadForm}>
               {t.retry}
             </button>
           </div>
@@ -205,7 +205,7 @@ export class App extends Component<AppProps, State> {
           </div>
           <div class="nav">
             {step > 0 && (
-              <button type="button" class="sec" onClick={() => this.go(step - 1)}>
+              <button type="button" class="sec" onClick={() => this.goTo(step - 1)}>
                 {t.back}
               </button>
             )}
@@ -218,7 +218,7 @@ export class App extends Component<AppProps, State> {
     }
     return (
       <div class="k" ref={(d) => {
-        this.box = d;
+        this.boxEl = d;
       }} lang={form?.language ?? lang}>
         {body}
       </div>

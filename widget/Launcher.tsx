@@ -7,7 +7,7 @@ import type { Commands } from './commands';
 // `used`: the flow mounts at the first open and stays mounted after a close.
 export class Launcher extends Component<AppProps & { commands: Commands }, { open?: boolean; used?: boolean }> {
   dlg?: HTMLDialogElement | null;
-  show = () => this.setState({ open: true, used: true });
+  openDialog = () => this.setState({ open: true, used: true });
   hide = () => this.setState({ open: false });
 
   componentDidUpdate() {
@@ -22,11 +22,11 @@ export class Launcher extends Component<AppProps & { commands: Commands }, { ope
 
   render(props: AppProps & { commands: Commands }, { used }: { used?: boolean }) {
     const t = textsFor(props.lang);
-    props.commands.open = this.show;
+    props.commands.open = this.openDialog;
     props.commands.close = this.hide;
     return (
       <>
-        <button type="button" class="launch" aria-haspopup="dialog" onClick={this.show}>
+        <button type="button" class="launch" aria-haspopup="dialog" onClick={this.openDialog}>
           {t.open}
         </button>
         <dialog ref={(d) => {

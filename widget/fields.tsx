@@ -11,7 +11,7 @@ export type Errors = Record<string, string>;
 export interface Ui {
   t: Texts;
   data: Answers;
-  errors: Errors;
+  fieldErrors: Errors;
   set(name: string, value: string | boolean): void;
 }
 
@@ -24,13 +24,13 @@ const errId = (name: string) => `k-${name}-e`;
 
 /** Error wiring for a control named `name`: spread onto the control. */
 const wire = (ui: Ui, name: string) =>
-  ui.errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': errId(name) } : {};
+  ui.fieldErrors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': errId(name) } : {};
 
 /** The error text of `name`, if any (called as a function: no component of its own). */
 const err = (ui: Ui, name: string) =>
-  ui.errors[name] ? (
+  ui.fieldErrors[name] ? (
     <p class="err" id={errId(name)}>
-      {ui.errors[name]}
+      {ui.fieldErrors[name]}
     </p>
   ) : null;
 
@@ -38,7 +38,7 @@ export function Radios(p: { ui: Ui; name: string; legend: string; options: Optio
   const { ui, name } = p;
   const value = ui.data[name] ?? '';
   return (
-    <fieldset class={p.cls} aria-describedby={ui.errors[name] ? errId(name) : undefined}>
+    <fieldset class={p.cls} aria-describedby={ui.fieldErrors[name] ? errId(name) : undefined}>
       <legend>{p.legend}</legend>
       <div class="opts">
         {p.options.map((o) => (

@@ -6,9 +6,9 @@
 // (open, close): private-names.test.ts checks that. A name left out simply stays long.
 export const PRIVATE_NAMES = [
   // App, Launcher
-  'moveFocus', 'focusError', 'dlg', 'fail', 'hide', 'used', 'busy', 'answer', 'commands', 'dialog', 'api', 'Body',
+  'moveFocus', 'focusError', 'boxEl', 'dlg', 'loadForm', 'saveFlow', 'goTo', 'openDialog', 'fail', 'hide', 'used', 'busy', 'answer', 'commands', 'dialog', 'api', 'Body',
   // fields.tsx props
-  'ui', 'legend', 'req', 'cls', 'area',
+  'ui', 'fieldErrors', 'legend', 'req', 'cls', 'area',
   // texts (i18n/en.ts)
   'fit', 'deviate', 'stand', 'who', 'yes', 'notYet', 'no', 'you', 'choose', 'privacy', 'sent', 'pick', 'badEmail',
   'agree', 'failed', 'loadFailed', 'sending',
