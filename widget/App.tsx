@@ -22,18 +22,18 @@ import { check } from './validate';
 // retry after a failed send reuses the same id (the server answers it idempotently).
 
 interface Screen {
-  title: (f: PublicForm, t: typeof en) => string;
+  screenTitle: (f: PublicForm, t: typeof en) => string;
   Body: FunctionComponent<StepProps>;
   /** Answers asked on this screen: a server field error is shown on the screen that asks it. */
-  fields: string;
+  asks: string;
 }
 
 const SCREENS: Screen[] = [
-  { title: (f) => f.process.title, Body: Process, fields: 'accepted deviation' },
-  { title: (_, t) => t.stand, Body: Stand, fields: 'stage budget decisionProcess' },
-  { title: (_, t) => t.who, Body: Who, fields: 'finalSay orgInterest personalInterest' },
-  { title: (_, t) => t.when, Body: When, fields: 'timeline costOfInaction' },
-  { title: (_, t) => t.you, Body: You, fields: 'name email company phone country companySize message consent' },
+  { screenTitle: (f) => f.process.title, Body: Process, asks: 'accepted deviation' },
+  { screenTitle: (_, t) => t.stand, Body: Stand, asks: 'stage budget decisionProcess' },
+  { screenTitle: (_, t) => t.who, Body: Who, asks: 'finalSay orgInterest personalInterest' },
+  { screenTitle: (_, t) => t.when, Body: When, asks: 'timeline costOfInaction' },
+  { screenTitle: (_, t) => t.you, Body: You, asks: 'name email company phone country companySize message consent' },
 ];
 
 interface Flow {
@@ -139,7 +139,7 @@ export class App extends Component<AppProps, State> {
     let first = step;
     for (const f of (r.status === 422 && r.error?.fields) || []) {
       const name = fieldOf(f.path);
-      const at = SCREENS.findIndex((s) => s.fields.split(' ').includes(name));
+      const at = SCREENS.findIndex((s) => s.asks.split(' ').includes(name));
       if (at < 0) continue;
       errs2[name] ??= name === 'email' ? t.badEmail : name === 'consent' ? t.agree : f.message;
       first = Math.min(first, at);
@@ -184,7 +184,7 @@ export class App extends Component<AppProps, State> {
           <p role="status">{t.loading}</p>
         );
     } else {
-      const { Body, title } = SCREENS[step];
+      const { Body, screenTitle } = SCREENS[step];
       const last = step === SCREENS.length - 1;
       body = (
         <form noValidate onSubmit={(e) => this.submit(e, t, step)}>
@@ -197,7 +197,7 @@ export class App extends Component<AppProps, State> {
             ))}
           </ol>
           <h2 tabIndex={-1} aria-describedby="k-prog">
-            {title(form, t)}
+            {screenTitle(form, t)}
           </h2>
           <Body form={form} ui={ui} />
           <div class="alert" role="alert">
