@@ -217,9 +217,13 @@ export class App extends Component<AppProps, State> {
       );
     }
     return (
-      <div class="k" ref={(d) => {
-        this.boxEl = d;
-      }} lang={form?.language ?? lang}>
+      <div
+        class="k"
+        ref={(d) => {
+          this.boxEl = d;
+        }}
+        lang={form?.language ?? lang}
+      >
         {body}
       </div>
     );

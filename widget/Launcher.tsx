@@ -9,6 +9,10 @@ export class Launcher extends Component<AppProps & { commands: Commands }, { ope
   dlg?: HTMLDialogElement | null;
   openDialog = () => this.setState({ open: true, used: true });
   hide = () => this.setState({ open: false });
+  /** `close` is dispatched later than the close itself: by then the dialog may be open again. */
+  dialogClosed = () => {
+    if (!this.dlg?.open) this.hide();
+  };
 
   componentDidUpdate() {
     const d = this.dlg;
@@ -29,9 +33,13 @@ export class Launcher extends Component<AppProps & { commands: Commands }, { ope
         <button type="button" class="launch" aria-haspopup="dialog" onClick={this.openDialog}>
           {t.open}
         </button>
-        <dialog ref={(d) => {
+        <dialog
+          ref={(d) => {
             this.dlg = d;
-          }} aria-label={t.open} onClose={this.hide}>
+          }}
+          aria-label={t.open}
+          onClose={this.dialogClosed}
+        >
           <button type="button" class="x" aria-label={t.close} onClick={this.hide}>
             ×
           </button>
