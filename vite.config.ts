@@ -9,9 +9,9 @@ import { PREACT_INTERNALS, PRIVATE_NAMES } from './widget/private-names';
 // Preact, but ~0.4 KB gzip smaller, which matters under the 12 KB budget (scripts/widget-size.ts).
 // @preact/preset-vite is not used: it only adds dev-time features (HMR, devtools) to this build.
 //
-// The minifier (oxc, rolldown's default; here ~190 bytes gzip smaller than esbuild's, ~200 than
-// terser's with passes: 3 and its unsafe options) also
-// shortens the property names of widget/private-names.ts: only names private to the bundle.
+// The minifier is oxc, rolldown's default (here ~190 bytes gzip smaller than esbuild's, ~200 than
+// terser's with passes: 3 and its unsafe options). It also shortens the property names of
+// widget/private-names.ts: only names private to the bundle.
 export default defineConfig({
   publicDir: false,
   oxc: {
