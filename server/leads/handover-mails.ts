@@ -6,7 +6,7 @@ import { repLanguage, repLeadMail, type LeadRow } from '../mail/rep-lead';
 import { routingTexts } from '../mail/routing-texts';
 import { formatDateTime } from '../mail/times';
 import { mailTexts } from '../mail/texts';
-import { deadlineOf, type LeadMailInput } from './lead-mails';
+import { deadlineOf, earlierLeadLink, type LeadMailInput } from './lead-mails';
 import { nextStepText } from './next-step';
 import type { RoutingWhy } from './route';
 
@@ -60,9 +60,10 @@ export function handoverMails({ lead, fromRepId, cause, config, earlierLead, rep
           language,
           to: { name: to.name, address: to.email },
           notes,
-          actions: repActions?.(lead.id, to.id, language),
+          actions: [...(repActions?.(lead.id, to.id, language) ?? []), ...earlierLeadLink(repActions, earlierLead, to.id, language)],
           deadline: deadlineOf(config, lead.tier, lead.updatedAt), // the lead as moved: updated at the assignment
           routing,
+          secondContact: !!earlierLead,
         })
       : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, notes, unassigned: true, routing }),
   ];

@@ -5,9 +5,11 @@ import { leadEvents, leads } from '../db/schema';
 
 // The lead's history (lead_events): every routing decision and rep action, with time and reason.
 // Types: assigned | unassigned (routing), accepted | passed-on | not-a-fit (rep actions),
-// sla-expired (not accepted in time), rep-removed (its rep left the config), spam.
+// sla-expired (not accepted in time), rep-removed (its rep left the config), spam,
+// same-account (this lead and another one of the same company are one account with one rep;
+// the detail is the other lead's id).
 
-export type LeadEventType = 'assigned' | 'unassigned' | 'accepted' | 'passed-on' | 'not-a-fit' | 'sla-expired' | 'rep-removed' | 'spam';
+export type LeadEventType = 'assigned' | 'unassigned' | 'accepted' | 'passed-on' | 'not-a-fit' | 'sla-expired' | 'rep-removed' | 'spam' | 'same-account';
 
 /** `db` may be inside a transaction: the prepared statement runs on its one connection. */
 export function recordEvent(
@@ -15,6 +17,12 @@ export function recordEvent(
   event: { leadId: string; at: number; type: LeadEventType; repId?: string | null; teamId?: string | null; detail: string },
 ) {
   prepared(db).insertEvent.run({ ...event, repId: event.repId ?? null, teamId: event.teamId ?? null });
+}
+
+/** A lead joined the account of an earlier open lead (same company, same rep): both histories say so. */
+export function recordSameAccount(db: Db, e: { leadId: string; earlierLeadId: string; at: number; repId: string | null; teamId: string | null }) {
+  recordEvent(db, { leadId: e.leadId, at: e.at, type: 'same-account', repId: e.repId, teamId: e.teamId, detail: e.earlierLeadId });
+  recordEvent(db, { leadId: e.earlierLeadId, at: e.at, type: 'same-account', repId: e.repId, teamId: e.teamId, detail: e.leadId });
 }
 
 /** The latest assignment of the lead to a rep (the one its links and deadlines belong to). */

@@ -6,6 +6,7 @@ import type { MailMessage } from '../mail/message';
 import { mailTexts } from '../mail/texts';
 import type { RoutingWhy } from './route';
 import { acceptWithinMinutes } from './sla';
+import { REP_ACTIONS } from '../security/action-links';
 
 // The two mails of a new lead: the summary for its rep (or the vendor when unassigned) and the
 // prospect's confirmation. Composed when the outbox sends them (lead-mail-job.ts).
@@ -40,17 +41,36 @@ function repMail({ lead, config, site, earlierLead, repActions, routing }: LeadM
         language,
         to: { name: rep.name, address: rep.email },
         notes: earlierLead ? [mailTexts[language].existingAccount(earlierLead, config.vendor.timeZone)] : [],
-        actions: repActions?.(lead.id, rep.id, language),
+        actions: [...(repActions?.(lead.id, rep.id, language) ?? []), ...earlierLeadLink(repActions, earlierLead, rep.id, language)],
         deadline: deadlineOf(config, lead.tier, lead.createdAt),
         routing,
+        secondContact: !!earlierLead,
       })
     : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, unassigned: true, routing });
 }
 
-function prospectMail({ lead, config, site, nextStep }: LeadMailInput): MailMessage {
+function prospectMail({ lead, config, site, nextStep, earlierLead }: LeadMailInput): MailMessage {
   const rep = config.reps.find((r) => r.id === lead.repId);
   const replyTo = rep ? { name: rep.name, address: rep.email } : { name: config.vendor.name, address: config.vendor.replyTo };
-  return prospectConfirmationMail({ lead, config, site, nextStep, replyTo });
+  // A colleague's open lead brought this one to the same rep: the prospect learns only the rep's name.
+  const accountRep = earlierLead && rep ? rep.name : undefined;
+  return prospectConfirmationMail({ lead, config, site, nextStep, replyTo, accountRep });
+}
+
+/**
+ * The link to the company's earlier lead in a rep mail: its signed "accept" link for the same rep.
+ * Opening it (GET) shows that lead and its history and changes nothing; once accepted, the page
+ * shows the lead without a button (routes/rep-actions.ts).
+ */
+export function earlierLeadLink(
+  repActions: LeadMailInput['repActions'],
+  earlierLead: LeadMailInput['earlierLead'],
+  repId: string,
+  language: Language,
+): { label: string; href: string }[] {
+  if (!repActions || !earlierLead) return [];
+  const accept = repActions(earlierLead.id, repId, language)[REP_ACTIONS.indexOf('accept')];
+  return accept ? [{ label: mailTexts[language].earlierLeadLink, href: accept.href }] : [];
 }
 
 /** The rep's response deadline of an assignment at `assignedAt`, when the tier has one. */

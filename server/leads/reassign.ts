@@ -7,7 +7,7 @@ import type { LeadRow } from '../mail/rep-lead';
 import { enqueueMail } from '../outbox/enqueue';
 import { handoverMails, type HandoverCause } from './handover-mails';
 import type { LeadMailInput } from './lead-mails';
-import { earlierLeadOf, recordEvent, repsWhoHad } from './lead-history';
+import { earlierLeadOf, recordEvent, recordSameAccount, repsWhoHad } from './lead-history';
 import { chooseRoute, type LeadFacts, type RouteDecision } from './route';
 import { readRoutingState, saveCurrents } from './routing-store';
 import { scheduleSlaCheck } from './sla';
@@ -74,6 +74,7 @@ export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: H
     detail: decision.reason,
   });
 
+  if (decision.ownerLeadId) recordSameAccount(deps.db, { leadId: lead.id, earlierLeadId: decision.ownerLeadId, at: now, repId: decision.repId, teamId: decision.teamId });
   const earlierLead = decision.ownerLeadId ? earlierLeadOf(tx, decision.ownerLeadId) : undefined;
   for (const message of handoverMails({ lead: moved, fromRepId: lead.repId, cause, config, earlierLead, repActions: deps.repActions, routing: decision.why })) {
     enqueueMail(deps.db, message, { leadId: lead.id, now });

@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { perDatabase, prepared } from '../db/prepared';
 import { useFormToken } from '../form/used-form-tokens';
 import type { LeadRow } from '../mail/rep-lead';
-import { recordEvent } from './lead-history';
+import { recordEvent, recordSameAccount } from './lead-history';
 import { queueLeadMails } from './lead-mail-job';
 import { nextStepText } from './next-step';
 import { qualify } from './qualify';
@@ -158,6 +158,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
 
   saveCurrents(deps.db, decision);
   scheduleSlaCheck(deps.db, config, { leadId: id, repId: decision.repId, tier: qualification.tier, assignedAt: now });
+  if (decision.ownerLeadId) recordSameAccount(deps.db, { leadId: id, earlierLeadId: decision.ownerLeadId, at: now, repId: decision.repId, teamId: decision.teamId });
 
   // The confirmation to the prospect's (unverified) address is capped per address and domain.
   const mails = takeProspectMail(deps.db, sub.contact.email, now, deps.prospectMailCaps) ? (['rep', 'prospect'] as const) : (['rep'] as const);

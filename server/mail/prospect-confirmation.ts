@@ -8,7 +8,8 @@ import { mailTexts } from './texts';
 // The prospect's confirmation, in their language: thanks, how we work, their next step and who
 // will contact them, the privacy statement. Nothing the form's sender typed goes into it (not the
 // name, not the proposed approach): the address is not verified, so free text here would let
-// anyone send their words from the vendor's domain to anyone (a phishing relay).
+// anyone send their words from the vendor's domain to anyone (a phishing relay). Nor anything of a
+// colleague's earlier lead: when one brought this lead to its rep, it only names that rep.
 
 export interface ProspectMail {
   lead: LeadRow;
@@ -17,9 +18,11 @@ export interface ProspectMail {
   nextStep: string;
   /** Replies go to the rep when there is one, else to the vendor. */
   replyTo: MailAddress;
+  /** The rep's name, when the lead went to the rep who already has an open lead of this company. */
+  accountRep?: string;
 }
 
-export function prospectConfirmationMail({ lead, config, site, nextStep, replyTo }: ProspectMail): MailMessage {
+export function prospectConfirmationMail({ lead, config, site, nextStep, replyTo, accountRep }: ProspectMail): MailMessage {
   const language = lead.language as Language;
   const t = mailTexts[language];
   const text = (l: Localized | undefined) => (l === undefined ? '' : (resolveText(l, language, site.defaultLanguage) ?? ''));
@@ -37,6 +40,7 @@ export function prospectConfirmationMail({ lead, config, site, nextStep, replyTo
     { lines: [t.prospectGreeting, t.prospectThanks(vendor)] },
     ...steps,
     ...(lead.processAccepted ? [] : [{ lines: [t.prospectDeviation] }]),
+    ...(accountRep ? [{ lines: [t.prospectKnownAccount(accountRep)] }] : []),
     { heading: t.nextStep, lines: [nextStep], strong: true },
     { links: [{ label: t.privacy, href: config.vendor.privacyUrl }] },
   ];

@@ -29,9 +29,11 @@ export interface RepLeadMail {
   deadline?: { assignedAt: number; minutes: number };
   /** Why the lead went to this rep; without it (mails queued by an older version) the stored English summary. */
   routing?: RoutingWhy;
+  /** Another open lead of this company is already the rep's: the subject says "Second contact". */
+  secondContact?: boolean;
 }
 
-export function repLeadMail({ lead, config, language, to, notes = [], actions = [], unassigned, deadline, routing }: RepLeadMail): MailMessage {
+export function repLeadMail({ lead, config, language, to, notes = [], actions = [], unassigned, deadline, routing, secondContact }: RepLeadMail): MailMessage {
   const t = mailTexts[language];
   const deadlineLine = deadline && deadlineText(config, language, deadline);
   const q = config.questions;
@@ -110,7 +112,8 @@ export function repLeadMail({ lead, config, language, to, notes = [], actions = 
   ];
 
   const tier = t.tier[lead.tier as keyof typeof t.tier];
-  const subject = `${unassigned ? `${t.unassignedSubject}: ` : ''}[${tier}] ${lead.company} — ${stageLabel}`;
+  const prefix = unassigned ? `${t.unassignedSubject}: ` : secondContact ? `${t.secondContactSubject}: ` : '';
+  const subject = `${prefix}[${tier}] ${lead.company} — ${stageLabel}`;
   const title = `${t.newLead}: ${lead.contactName}, ${lead.company}`;
   return {
     purpose: unassigned ? 'unassigned-lead' : 'rep-lead',

@@ -72,7 +72,12 @@ const en = {
   // No name and no id of the earlier prospect: the company says which lead it is, and erasing that
   // person leaves nothing of them in this mail.
   existingAccount: (l: EarlierLead, timeZone: string) =>
-    `Same company as an open lead of yours (received on ${formatDate(l.createdAt, timeZone, 'en')}), so this one is yours too.`,
+    `Second contact at this company: you already have an open lead from them (received on ${formatDate(l.createdAt, timeZone, 'en')}), so this one is yours too.`,
+  secondContactSubject: 'Second contact',
+  earlierLeadLink: 'Open the earlier lead from this company',
+  // The rep's name only (vendor config): nothing about the colleague who wrote first.
+  prospectKnownAccount: (rep: string) =>
+    `Your organisation is already in touch with ${rep}, who will handle your request as well, so you have one contact person with us.`,
 };
 
 const nl: typeof en = {
@@ -134,7 +139,11 @@ const nl: typeof en = {
   privacy: 'Hoe wij met uw gegevens omgaan',
   yourRep: 'uw contactpersoon',
   existingAccount: (l, timeZone) =>
-    `Zelfde bedrijf als een lopende lead van jou (binnengekomen op ${formatDate(l.createdAt, timeZone, 'nl')}), dus deze is ook van jou.`,
+    `Tweede contact bij dit bedrijf: je hebt al een lopende lead van hen (binnengekomen op ${formatDate(l.createdAt, timeZone, 'nl')}), dus deze is ook van jou.`,
+  secondContactSubject: 'Tweede contact',
+  earlierLeadLink: 'De eerdere lead van dit bedrijf openen',
+  prospectKnownAccount: (rep) =>
+    `Uw organisatie heeft al contact met ${rep}. Daarom behandelt ${rep} ook uw aanvraag, zodat u bij ons één aanspreekpunt heeft.`,
 };
 
 export const mailTexts: Record<Language, typeof en> = { nl, en };

@@ -56,6 +56,13 @@ export function confirmPage(a: {
   return page(a.language, t.confirmTitle[a.action], body);
 }
 
+/** An accept link of a lead the rep already accepted: the lead and its history, no form (a GET never acts). */
+export function acceptedPage(a: { language: Language; lead: LeadRow; history: Event[]; config: VendorConfig }): string {
+  const t = repActionTexts[a.language];
+  const body = [`<p class="note">${escapeHtml(t.acceptedView)}</p>`, leadSummary(a.language, a.lead, a.config), historyList(a.language, a.history, a.config)].join('\n');
+  return page(a.language, t.acceptedTitle, body);
+}
+
 /** While the lead waits for the rep: by when to accept it. */
 function deadlineNote(language: Language, lead: LeadRow, history: Event[], config: VendorConfig): string {
   const deadline = currentDeadline(config, lead, history);
@@ -91,7 +98,14 @@ function historyList(language: Language, history: Event[], config: VendorConfig)
     .map((e) => {
       const who = name(e.repId);
       // Only a rep's own words are shown as written; the stored English routing summary is for the admin.
-      const words = (e.type === 'passed-on' || e.type === 'not-a-fit') && e.detail ? `“${e.detail}”` : e.type === 'assigned' && team(e.teamId) ? t.team(team(e.teamId)!) : '';
+      const words =
+        (e.type === 'passed-on' || e.type === 'not-a-fit') && e.detail
+          ? `“${e.detail}”`
+          : e.type === 'same-account'
+            ? t.sameAccount(e.detail) // the other lead's id
+            : e.type === 'assigned' && team(e.teamId)
+              ? t.team(team(e.teamId)!)
+              : '';
       return `<li><small>${escapeHtml(formatDateTime(e.at, config.vendor.timeZone, language))}</small> <strong>${escapeHtml(t.events[e.type] ?? e.type)}</strong>${who ? ` — ${escapeHtml(who)}` : ''}${words ? `<br>${escapeHtml(words)}` : ''}</li>`;
     })
     .join('');

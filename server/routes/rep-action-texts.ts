@@ -28,7 +28,11 @@ const en = {
     'sla-expired': 'Not accepted in time',
     'rep-removed': 'Rep no longer in the sales setup',
     spam: 'Spam',
+    'same-account': 'Same company',
   } as Record<string, string>,
+  sameAccount: (otherLeadId: string) => `One account with lead ${otherLeadId}: another contact at the same company, with the same rep.`,
+  acceptedTitle: 'Your lead',
+  acceptedView: 'You accepted this lead. Here it is with its history; this page changes nothing.',
   done: {
     accept: (contact: string) => `Accepted. ${contact} is yours; please contact them as promised.`,
     pass: (to: string | null) => (to ? `Passed on to ${to}. Thank you.` : 'Nobody else was available: the lead now waits for the team to assign it by hand.'),
@@ -72,7 +76,11 @@ const nl: typeof en = {
     'sla-expired': 'Niet op tijd geaccepteerd',
     'rep-removed': 'Verkoper staat niet meer in de instellingen',
     spam: 'Spam',
+    'same-account': 'Zelfde bedrijf',
   },
+  sameAccount: (otherLeadId) => `Eén account met lead ${otherLeadId}: nog een contactpersoon bij hetzelfde bedrijf, bij dezelfde verkoper.`,
+  acceptedTitle: 'Jouw lead',
+  acceptedView: 'Je hebt deze lead geaccepteerd. Hier staat hij met zijn geschiedenis; deze pagina verandert niets.',
   done: {
     accept: (contact) => `Geaccepteerd. ${contact} is van jou; neem contact op zoals beloofd.`,
     pass: (to) => (to ? `Doorgegeven aan ${to}. Dank je.` : 'Niemand anders was beschikbaar: de lead wacht nu tot het team hem met de hand toewijst.'),

@@ -5,7 +5,7 @@ import { leadHistory } from '../leads/lead-history';
 import { performRepAction, standing, type Standing } from '../leads/rep-action';
 import { repLanguage } from '../mail/rep-lead';
 import { readActionToken, type ActionClaim } from '../security/action-links';
-import { confirmPage, message, PAGE_CSP } from './rep-action-page';
+import { acceptedPage, confirmPage, message, PAGE_CSP } from './rep-action-page';
 import { repActionTexts } from './rep-action-texts';
 import { problemPage } from './rep-link-problems';
 
@@ -59,6 +59,11 @@ export function repActionRoutes(deps: Deps) {
     const claim = claimOf(c);
     if (claim instanceof Response) return claim;
     const s = standing(deps.db, claim);
+    // Accepted already (or the link to a company's earlier lead in a second contact's mail): show it.
+    if (!s.ok && s.why === 'accepted') {
+      const lead = s.lead;
+      return c.html(acceptedPage({ language: languageOf(claim.repId, lead.site), lead, history: leadHistory(deps.db, lead.id), config: deps.config }));
+    }
     if (!s.ok) return stalePage(c, claim, s);
     const language = languageOf(claim.repId, s.lead.site);
     const history = leadHistory(deps.db, s.lead.id);
