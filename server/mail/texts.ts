@@ -139,7 +139,7 @@ const nl: typeof en = {
   privacy: 'Hoe wij met uw gegevens omgaan',
   yourRep: 'uw contactpersoon',
   existingAccount: (l, timeZone) =>
-    `Tweede contact bij dit bedrijf: je hebt al een lopende lead van hen (binnengekomen op ${formatDate(l.createdAt, timeZone, 'nl')}), dus deze is ook van jou.`,
+    `Tweede contact bij dit bedrijf: je hebt daar al een lopende lead (binnengekomen op ${formatDate(l.createdAt, timeZone, 'nl')}), dus deze is ook van jou.`,
   secondContactSubject: 'Tweede contact',
   earlierLeadLink: 'De eerdere lead van dit bedrijf openen',
   prospectKnownAccount: (rep) =>

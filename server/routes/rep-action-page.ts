@@ -102,7 +102,7 @@ function historyList(language: Language, history: Event[], config: VendorConfig)
         (e.type === 'passed-on' || e.type === 'not-a-fit') && e.detail
           ? `“${e.detail}”`
           : e.type === 'same-account'
-            ? t.sameAccount(e.detail) // the other lead's id
+            ? t.sameAccount // the other lead's id (detail) is for the admin: a person reads no ids
             : e.type === 'assigned' && team(e.teamId)
               ? t.team(team(e.teamId)!)
               : '';

@@ -30,7 +30,7 @@ const en = {
     spam: 'Spam',
     'same-account': 'Same company',
   } as Record<string, string>,
-  sameAccount: (otherLeadId: string) => `One account with lead ${otherLeadId}: another contact at the same company, with the same rep.`,
+  sameAccount: 'One account with another lead from the same company: one more contact there, with the same rep.',
   acceptedTitle: 'Your lead',
   acceptedView: 'You accepted this lead. Here it is with its history; this page changes nothing.',
   done: {
@@ -78,7 +78,7 @@ const nl: typeof en = {
     spam: 'Spam',
     'same-account': 'Zelfde bedrijf',
   },
-  sameAccount: (otherLeadId) => `Eén account met lead ${otherLeadId}: nog een contactpersoon bij hetzelfde bedrijf, bij dezelfde verkoper.`,
+  sameAccount: 'Eén account met een andere lead van hetzelfde bedrijf: nog een contactpersoon daar, bij dezelfde verkoper.',
   acceptedTitle: 'Jouw lead',
   acceptedView: 'Je hebt deze lead geaccepteerd. Hier staat hij met zijn geschiedenis; deze pagina verandert niets.',
   done: {

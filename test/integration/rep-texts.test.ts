@@ -60,7 +60,7 @@ describe('rep mails read as written by a person', () => {
     await s.submit({ contact: { email: 'sanne@acme.example', company: 'Acme' } });
     await s.submit({ contact: { email: 'piet@acme.example', name: 'Piet de Boer', company: 'Acme' } });
     const text = s.textTo('anna@zeilmaker.example');
-    expect(text).toContain('Tweede contact bij dit bedrijf: je hebt al een lopende lead van hen (binnengekomen op 1 december 2026), dus deze is ook van jou.');
+    expect(text).toContain('Tweede contact bij dit bedrijf: je hebt daar al een lopende lead (binnengekomen op 1 december 2026), dus deze is ook van jou.');
     expect(block(text, 'Waarom jij')).toBe('Dit bedrijf (acme.example) heeft al een lopende lead bij jou, dus deze is ook van jou.');
     expect(text).not.toContain('Bestaande klant');
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/); // no raw lead id

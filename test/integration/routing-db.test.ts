@@ -65,7 +65,7 @@ describe('account ownership on the database', () => {
     await sink.waitFor(8);
     const toAnna = sink.messages.filter((m) => m.envelope.to.includes('anna@zeilmaker.example'));
     const aboutPiet = toAnna.find((m) => m.parsed.text!.includes('Piet Visser'))!;
-    expect(aboutPiet.parsed.text).toContain('Tweede contact bij dit bedrijf: je hebt al een lopende lead van hen (binnengekomen op 1 december 2026), dus deze is ook van jou.');
+    expect(aboutPiet.parsed.text).toContain('Tweede contact bij dit bedrijf: je hebt daar al een lopende lead (binnengekomen op 1 december 2026), dus deze is ook van jou.');
     expect(aboutPiet.parsed.text).toContain('Dit bedrijf (visser-logistiek.example) heeft al een lopende lead bij jou, dus deze is ook van jou.');
     expect(aboutPiet.parsed.text).not.toContain(first); // no lead id for a person to read
     expect(toAnna.find((m) => m.parsed.text!.includes('b@gmail.com'))!.parsed.text).not.toContain('Tweede contact');

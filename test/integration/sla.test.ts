@@ -164,6 +164,6 @@ describe('response SLA', () => {
     expect(lead(t.db, second).routingReason).toMatch(`existing account: acme.example has an open lead (${first}) with Anna de Vries`);
     const mail = mailTo(sink.messages, 'anna@zeilmaker.example').parsed.text!;
     expect(mail).toContain('Bram Jansen heeft deze lead niet binnen 60 minuten geaccepteerd');
-    expect(mail).toContain('Tweede contact bij dit bedrijf: je hebt al een lopende lead van hen (binnengekomen op 1 december 2026), dus deze is ook van jou.');
+    expect(mail).toContain('Tweede contact bij dit bedrijf: je hebt daar al een lopende lead (binnengekomen op 1 december 2026), dus deze is ook van jou.');
   });
 });
