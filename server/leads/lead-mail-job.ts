@@ -28,7 +28,8 @@ export const leadMailPayloadSchema = z.strictObject({
   mail: z.enum(['rep', 'prospect']),
   /** The rep the lead was routed to when it was stored; null: nobody, the vendor gets it. */
   repId: z.string().nullable(),
-  routingReason: z.string(),
+  /** Why this rep, for the rep's mail only (the prospect's mail does not say it, so its job leaves it out). */
+  routingReason: z.string().optional(),
   /** The same, structured (leads/route.ts): the rep reads it in their language. Absent in jobs of older versions. */
   routing: z.custom<RoutingWhy>((v) => typeof v === 'object' && v !== null && 'type' in v).optional(),
   /** The open lead that made the company an existing account of the rep. */
@@ -38,8 +39,10 @@ export type LeadMailPayload = z.infer<typeof leadMailPayloadSchema>;
 
 /** Queues the mails of a new lead (both, unless told); `db` may be inside the lead's transaction. */
 export function queueLeadMails(db: Db, lead: Omit<LeadMailPayload, 'mail'>, now: number, mails: readonly LeadMailPayload['mail'][] = ['rep', 'prospect']) {
+  const { routingReason: _reason, routing: _routing, ...forProspect } = lead;
   for (const mail of mails) {
-    const payload: LeadMailPayload = { ...lead, mail }; // undefined fields are left out of the JSON
+    // undefined fields are left out of the JSON; the routing facts (a few hundred bytes) only where read
+    const payload: LeadMailPayload = mail === 'rep' ? { ...lead, mail } : { ...forProspect, mail };
     enqueueJob(db, LEAD_MAIL, payload, { leadId: lead.leadId, now, toProspect: mail === 'prospect' });
   }
 }
@@ -59,7 +62,7 @@ export function leadMailHandler({ db, config, repActions, mailer }: LeadMailDeps
     const stored = leadById(db).get({ id: job.leadId });
     if (!stored) return; // erased (privacy/erase.ts): nothing left to send, nothing to retry
     const site = config.sites.find((s) => s.key === stored.site) ?? config.sites[0]; // a site since removed: the first one's languages
-    const lead = { ...stored, repId: job.repId, routingReason: job.routingReason };
+    const lead = { ...stored, repId: job.repId, routingReason: job.routingReason ?? stored.routingReason };
     const earlierLead = job.earlierLeadId ? earlierLeadOf(db, job.earlierLeadId) : undefined;
     const { nextStep } = stored.response as SubmissionAnswer;
     await mailer.send(leadMail(job.mail, { lead, config, site, nextStep, earlierLead, repActions, routing: job.routing }));
