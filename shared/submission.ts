@@ -105,6 +105,11 @@ export const submissionSchema = z.strictObject({
     .default({}),
   /** The signed token the form endpoint handed out (when the form was shown). */
   formToken: z.string().max(512).optional(),
+  /**
+   * The process version the form showed (`process.version` of GET /form). The widget keeps its first
+   * form token across page reloads; this says which process the prospect saw last.
+   */
+  processVersion: z.string().max(64).optional(),
 });
 
 export type SubmissionInput = z.input<typeof submissionSchema>;

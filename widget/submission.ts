@@ -46,6 +46,7 @@ export function toSubmission(form: PublicForm, a: Answers, submissionId: string,
     } as Contact,
     context: pageContext(),
     formToken,
+    processVersion: form.process.version,
   };
 }
 

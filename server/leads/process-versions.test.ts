@@ -105,6 +105,29 @@ describe('versioned processes', () => {
     expect(after.db.select().from(versionsTable).all()).toHaveLength(4);
   });
 
+  it('a page reloaded after a change keeps its first token: the version the widget names counts, if the server shows it', async () => {
+    const path = dbFile();
+    const clock = manualClock();
+    const signingKey = new Uint8Array(32).fill(7);
+    const before = appOn(path, { clock, signingKey });
+    const firstForm = await showForm(before, 'en');
+    const after = appOn(path, { clock, signingKey, config: renamedIntro() });
+    const reloaded = await showForm(after, 'en'); // the page reloads: new form, the widget keeps its first token
+    let token = firstForm.formToken;
+    const send = async (processVersion: string) => {
+      clock.advance(60_000);
+      const res = await after.post({ ...submissionBody({ language: 'en' } as never), formToken: token, processVersion });
+      expect(res.status).toBe(201);
+      // A token serves one lead: the next send needs its own, from a form of the old config.
+      token = (await showForm(before, 'en')).formToken;
+      return versionOf(after, ((await res.json()) as { leadId: string }).leadId);
+    };
+    expect(await send(reloaded.process.version)).toBe(reloaded.process.version);
+    // A version the server does not show now (made up, or another language's) is not taken: the token's is.
+    expect(await send('made-up-version-000000')).toBe(firstForm.process.version);
+    expect(await send((await showForm(after, 'nl')).process.version)).toBe(firstForm.process.version);
+  });
+
   it('the same text gives the same id: restarts store no duplicates, and key order in the file does not matter', async () => {
     const path = dbFile();
     const first = appOn(path);

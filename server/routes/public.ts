@@ -32,6 +32,11 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
   // In-process (tests) this app is the writer and stores them itself.
   const versions = processVersions(deps.config);
   if (!deps.submitter) recordProcessVersions(deps.db, versions, deps.clock.now());
+  // The version the prospect saw: the one the widget names, if it is what this site shows in the
+  // submission's language now (a page reloaded after a config change keeps its first token), else
+  // the one in the signed token. Never a version the server did not show.
+  const shownVersion = (sub: { processVersion?: string; language: string }, site: Site, check: BrowserCheck) =>
+    sub.processVersion !== undefined && sub.processVersion === versions.of(site, sub.language).id ? sub.processVersion : check.processVersion;
   const publicOrigin = new URL(deps.publicUrl).origin;
   // This server's own pages (the demo) may use the API: the origin of PUBLIC_URL, and the
   // request's own scheme, host and port when it came straight from the browser (behind a proxy
@@ -124,7 +129,7 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
           formToken: check.formToken,
           apiKeyId: apiKey,
           // What the form showed (its token says); a server's submission: what the site shows now.
-          processVersion: apiKey ? versions.of(site, submission.language).id : check.processVersion,
+          processVersion: apiKey ? versions.of(site, submission.language).id : shownVersion(submission, site, check),
           // Only an origin the guard checked (a site origin or this server's own): never the
           // page address the body claims. A server's submission records its API key instead.
           consentOrigin: c.req.header('Origin') ?? null,

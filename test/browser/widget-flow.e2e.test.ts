@@ -236,6 +236,8 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await expectScreen(ui, t.done);
 
     expect(w.leadPosts[0].submissionId).toBe(idBefore);
+    // The process version of the form shown last (after the reload), beside the first token.
+    expect(w.leadPosts[0].processVersion).toMatch(/^[A-Za-z0-9_-]{22}$/);
     // The form shown before the reload is the one the server times (tokens carry "shown at").
     expect(w.formTokens).toHaveLength(2);
     expect(w.formTokens[1]).not.toBe(w.formTokens[0]);

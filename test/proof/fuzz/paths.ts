@@ -57,6 +57,7 @@ export const FIELDS: Field[] = [
   f('context.utm.term', 'string', false, { max: 200 }),
   f('context.utm.content', 'string', false, { max: 200 }),
   f('formToken', 'string', false, { max: 512 }),
+  f('processVersion', 'string', false, { max: 64 }),
 ];
 
 export const OBJECT_PATHS = [[], ...FIELDS.filter((x) => x.kind === 'object').map((x) => x.path)];
