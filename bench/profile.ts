@@ -70,7 +70,7 @@ function summarize(file: string) {
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const nodeById = new Map(profile.nodes.map((n) => [n.id, n]));
-  const STAGES = ['enqueueMail', 'queueLeadMails', 'leadMailHandler', 'leadMail', 'insertLead', 'recordEvent', 'saveCurrents', 'scheduleSlaCheck', 'findAnswer', 'earlierLeadOf', 'sqliteTransaction', 'storeLead', 'flush', 'repLeadMail', 'prospectConfirmationMail', 'qualify', 'chooseRoute', 'readRoutingState', 'runJob', 'sendMail', 'spamReason', 'checkAnswers', 'safeParseAsync', 'claim', 'bookkeeping'];
+  const STAGES = ['enqueueMail', 'queueLeadMails', 'leadMailHandler', 'leadMail', 'insertLead', 'recordEvent', 'saveCurrents', 'scheduleSlaCheck', 'earlierSubmission', 'earlierLeadOf', 'sqliteTransaction', 'storeLead', 'flush', 'repLeadMail', 'prospectConfirmationMail', 'qualify', 'chooseRoute', 'readRoutingState', 'runJob', 'sendMail', 'browserCheck', 'checkAnswers', 'safeParseAsync', 'claim', 'bookkeeping'];
   const inclusive = new Map<string, number>();
   for (const [id, t] of self) {
     const seen = new Set<string>();

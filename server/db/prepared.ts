@@ -62,10 +62,13 @@ function build(db: Db) {
     answerOf: reader(
       db,
       db
-        .select({ response: leads.response })
+        .select({ response: leads.response, submissionHash: leads.submissionHash })
         .from(leads)
         .where(and(eq(leads.site, p('site')), eq(leads.submissionId, p('submissionId')))),
-      (row: { response: string }) => ({ response: leads.response.mapFromDriverValue(row.response) }),
+      (row: { response: string; submission_hash: string | null }) => ({
+        response: leads.response.mapFromDriverValue(row.response),
+        submissionHash: row.submission_hash,
+      }),
     ),
     currents: reader(db, db.select().from(routingState), (row: { team_id: string; rep_id: string; current: number }) => ({
       teamId: row.team_id,

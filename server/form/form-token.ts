@@ -36,8 +36,3 @@ export function readFormToken(key: SigningKeys, site: string, token: string | un
   // One from before versions has none: its lead records no version.
   return { shownAt, id: id ? `${site}:${id}` : `${site}:t${shownAt}`, ...(processVersion ? { processVersion } : {}) };
 }
-
-/** When the form was shown, if the token is genuine and for this site. */
-export function formShownAt(key: SigningKeys, site: string, token: string | undefined): number | undefined {
-  return readFormToken(key, site, token)?.shownAt;
-}

@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { lt } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { p, perDatabase, writer } from '../db/prepared';
 import { usedFormTokens } from '../db/schema';
@@ -27,9 +27,4 @@ export function useFormToken(db: Db, id: string, expiresAt: number, now: number)
     s.sweep.run({ now });
   }
   return s.use.run(id, expiresAt).changes === 1;
-}
-
-/** How many used tokens are remembered (tests). */
-export function usedFormTokenCount(db: Db): number {
-  return db.select({ n: sql<number>`count(*)` }).from(usedFormTokens).get()!.n;
 }

@@ -35,8 +35,3 @@ export function browserCheck(sub: Submission, rules: SpamRules): BrowserCheck {
   if (elapsed > rules.maxTokenAgeMs) return { spam: 'form token expired' };
   return { formToken: { id: token.id, expiresAt: token.shownAt + rules.maxTokenAgeMs }, processVersion: token.processVersion };
 }
-
-/** Why this looks like a bot, if it does (the single use of the token aside). */
-export function spamReason(sub: Submission, rules: SpamRules): string | undefined {
-  return browserCheck(sub, rules).spam;
-}

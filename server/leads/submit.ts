@@ -4,7 +4,7 @@ import { CONSENT_TEXT_VERSION } from '../../shared/consent';
 import type { Submission, SubmissionAnswer } from '../../shared/submission';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { perDatabase, prepared } from '../db/prepared';
+import { prepared } from '../db/prepared';
 import { useFormToken } from '../form/used-form-tokens';
 import type { LeadRow } from '../mail/rep-lead';
 import { recordEvent, recordSameAccount } from './lead-history';
@@ -166,18 +166,8 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
   return { status: 201, body };
 }
 
-const answerAndHash = perDatabase((db: Db) =>
-  db.$client.prepare<[string, string], { response: string; submission_hash: string | null }>(
-    'SELECT response, submission_hash FROM leads WHERE site = ? AND submission_id = ?',
-  ),
-);
-
 /** The answer a submissionId got, and the hash of its content (null for leads stored before hashes). */
 export function earlierSubmission(db: Db, site: string, submissionId: string): { answer: SubmissionAnswer; hash: string | null } | undefined {
-  const row = answerAndHash(db).get(site, submissionId);
-  return row && { answer: JSON.parse(row.response) as SubmissionAnswer, hash: row.submission_hash };
-}
-
-export function findAnswer(db: Db, site: string, submissionId: string): SubmissionAnswer | undefined {
-  return earlierSubmission(db, site, submissionId)?.answer;
+  const row = prepared(db).answerOf.get({ site, submissionId });
+  return row && { answer: row.response as SubmissionAnswer, hash: row.submissionHash };
 }

@@ -1,19 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exampleConfigJson, submissionBody } from '../support/fixtures';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { startServer, serversOfFile } from '../support/server-process';
 import { until } from '../support/until';
 
 // SIGHUP reloads the vendor config of a running server: checked first, then swapped in for the
 // HTTP app (main thread) and for storing leads (store thread); a broken file changes nothing.
 
-const dir = mkdtempSync(join(tmpdir(), 'koers-reload-'));
-const servers: ServerProcess[] = [];
-afterAll(async () => {
-  for (const s of servers) await s.stop();
-});
+const { dir, servers } = serversOfFile('koers-reload-');
 
 describe('reloading the config on SIGHUP', () => {
   it('takes a sound config in both threads, and keeps the running one when the new one is broken', async () => {

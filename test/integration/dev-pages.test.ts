@@ -1,16 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { describe, expect, it } from 'vitest';
+import { startServer, serversOfFile } from '../support/server-process';
 
 // A production-like start (PUBLIC_URL set, DEV_PAGES unset) serves no development pages.
 
-const dir = mkdtempSync(join(tmpdir(), 'koers-dev-pages-'));
-const servers: ServerProcess[] = [];
-afterAll(async () => {
-  for (const s of servers) await s.stop();
-});
+const { dir, servers } = serversOfFile('koers-dev-pages-');
 
 describe('development pages in a production setup', () => {
   it('are off by default with PUBLIC_URL: no /demo, no /dev/mail, and the log says nobody can read the mail', async () => {

@@ -5,8 +5,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open';
 import { leadEvents, leads } from '../../server/db/schema';
-import { exampleConfigJson, submissionBody } from '../support/fixtures';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { exampleConfigJson } from '../support/fixtures';
+import { postLead, startServer, type ServerProcess } from '../support/server-process';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { until } from '../support/until';
 
@@ -31,12 +31,7 @@ describe('open leads of a removed rep, in the running server', () => {
 
     const first = await startServer(env);
     servers.push(first);
-    const { formToken } = await (await fetch(`${first.url}/api/v1/sites/zeilmaker-web/form?lang=nl`)).json();
-    const res = await fetch(`${first.url}/api/v1/sites/zeilmaker-web/leads`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: 'https://www.zeilmaker.example' },
-      body: JSON.stringify({ ...submissionBody(), formToken }),
-    });
+    const res = await postLead(first, { Origin: 'https://www.zeilmaker.example' });
     expect(res.status).toBe(201);
     const { leadId, rep } = await res.json();
     expect(rep).toEqual({ name: 'Anna de Vries' });

@@ -1,21 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exampleConfigJson, submissionBody } from '../support/fixtures';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { startServer, serversOfFile } from '../support/server-process';
 import { until } from '../support/until';
 
 // Versioned processes in the real server: the store thread stores a config's process versions at
 // start and on SIGHUP, the main thread puts them in form tokens, and a lead keeps its version.
 
-const dir = mkdtempSync(join(tmpdir(), 'koers-process-versions-'));
 const ADMIN_TOKEN = 'admin-token-0123456789-abcdef';
-const servers: ServerProcess[] = [];
-afterAll(async () => {
-  for (const s of servers) await s.stop();
-});
+const { dir, servers } = serversOfFile('koers-process-versions-');
 
 describe('process versions across a reload and a restart', () => {
   it('a reload with a new process text makes a new version; the old lead keeps its own, and restarts add no rows', async () => {

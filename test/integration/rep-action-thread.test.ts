@@ -1,33 +1,21 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { submissionBody } from '../support/fixtures';
-import { startServer, type ServerProcess } from '../support/server-process';
+import { describe, expect, it } from 'vitest';
+import { postLead, startServer, serversOfFile } from '../support/server-process';
 import { until } from '../support/until';
 
 // Security review 14: rep actions wrote on the main thread, so while another process held the
 // write lock (an erase's VACUUM: 7 s) every HTTP request waited up to the busy timeout. They are
 // written by the store thread now: the main thread only renders pages.
 
-const dir = mkdtempSync(join(tmpdir(), 'koers-rep-thread-'));
-const servers: ServerProcess[] = [];
-afterAll(async () => {
-  for (const s of servers) await s.stop();
-});
+const { dir, servers } = serversOfFile('koers-rep-thread-');
 
 describe('a rep action through the real server', () => {
   it('is written by the store thread: HTTP keeps answering while another process holds the write lock', async () => {
     const databasePath = join(dir, 'koers.db');
     const server = await startServer({ DATABASE_PATH: databasePath, ADMIN_TOKEN: 'admin-token-0123456789', MIN_FILL_SECONDS: '0' });
     servers.push(server);
-    const form = await (await fetch(`${server.url}/api/v1/sites/zeilmaker-web/form?lang=nl`)).json();
-    const res = await fetch(`${server.url}/api/v1/sites/zeilmaker-web/leads`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ ...submissionBody(), formToken: form.formToken }),
-    });
+    const res = await postLead(server);
     expect(res.status).toBe(201);
     const { leadId } = await res.json();
 

@@ -1,16 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { exampleConfigJson, submissionBody } from '../support/fixtures';
-import { freePort, spawnServer, startServer, type ServerProcess } from '../support/server-process';
+import { describe, expect, it } from 'vitest';
+import { exampleConfigJson } from '../support/fixtures';
+import { freePort, postLead, spawnServer, startServer, serversOfFile } from '../support/server-process';
 import { until } from '../support/until';
 
-const dir = mkdtempSync(join(tmpdir(), 'koers-start-'));
-const servers: ServerProcess[] = [];
-afterAll(async () => {
-  for (const s of servers) await s.stop();
-});
+const { dir, servers } = serversOfFile('koers-start-');
 
 describe('starting the server', () => {
   it('refuses a bad config with exit 1 and one line per problem, naming its path', async () => {
@@ -38,12 +33,7 @@ describe('starting the server', () => {
     servers.push(server);
     expect(server.output()).toMatch(/Mail is NOT being delivered \(no SMTP_URL\)/);
 
-    const form = await (await fetch(`${server.url}/api/v1/sites/zeilmaker-web/form?lang=nl`)).json();
-    const res = await fetch(`${server.url}/api/v1/sites/zeilmaker-web/leads`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ ...submissionBody(), formToken: form.formToken }),
-    });
+    const res = await postLead(server);
     expect(res.status).toBe(201);
     let list: { subject: string; to: string }[] = [];
     await until(async () => {

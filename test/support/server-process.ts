@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { submissionBody } from './fixtures';
 import { until } from './until';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -67,4 +72,27 @@ export async function startServer(env: Record<string, string>, port?: number): P
     'the server to answer /healthz',
   );
   return server;
+}
+
+/**
+ * A temporary folder for one test file's servers and their files, and the list of servers it
+ * started: each is stopped after the file's tests.
+ */
+export function serversOfFile(prefix: string): { dir: string; servers: ServerProcess[] } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const servers: ServerProcess[] = [];
+  afterAll(async () => {
+    for (const s of servers) await s.stop();
+  });
+  return { dir, servers };
+}
+
+/** As the widget does on a page: GET the form (for its token), then POST a lead with that token. */
+export async function postLead(server: ServerProcess, headers: Record<string, string> = {}): Promise<Response> {
+  const { formToken } = (await (await fetch(`${server.url}/api/v1/sites/zeilmaker-web/form?lang=nl`)).json()) as { formToken: string };
+  return fetch(`${server.url}/api/v1/sites/zeilmaker-web/leads`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ ...submissionBody(), formToken }),
+  });
 }

@@ -2,7 +2,7 @@ import type { Site } from '../../../shared/config';
 import { testApp, ORIGIN } from '../../support/test-app';
 import type { Case } from './mutations';
 import { submissionSchema } from '../../../shared/submission';
-import { storedLeadProblems, verdict } from './oracle';
+import { safeJson, storedLeadProblems, verdict } from './oracle';
 
 // One fuzz target: the real app (createApp) on a fresh in-memory database, a form token fetched
 // the way the widget does, and a tally of every answer. `check` throws on any broken rule so
@@ -56,7 +56,7 @@ export async function fuzzTarget(tally: Tally, opts: Parameters<typeof testApp>[
   // repeat with the same content gets the first answer (200), with other content a 409.
   const stored = new Map<string, string>();
   const contentOf = (body: string) => {
-    const parsed = submissionSchema.safeParse(parseJson(body));
+    const parsed = submissionSchema.safeParse(safeJson(body));
     if (!parsed.success) return undefined;
     const { formToken: _token, ...content } = parsed.data;
     return { id: parsed.data.submissionId, content: JSON.stringify(content) };
@@ -112,12 +112,4 @@ export async function fuzzTarget(tally: Tally, opts: Parameters<typeof testApp>[
   }
 
   return { ...t, site, formToken, send, check };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(Buffer.from(text, 'utf8')));
-  } catch {
-    return undefined;
-  }
 }

@@ -108,7 +108,7 @@ export function sameToken(token: string | undefined, genuine: string | undefined
 }
 
 /** Parsed as the server reads a body: UTF-8 decoded (a leading BOM dropped), then JSON. */
-function safeJson(text: string): unknown {
+export function safeJson(text: string): unknown {
   try {
     return JSON.parse(new TextDecoder().decode(Buffer.from(text, 'utf8')));
   } catch {
