@@ -19,8 +19,8 @@ import { repActionRoutes } from './routes/rep-actions';
 import { repActionLinks } from './security/action-links';
 import { adminGate } from './security/admin-token';
 import type { SigningKeys } from './security/signed-token';
-import type { ActionClaim } from './security/action-links';
-import type { ActionResult } from './leads/rep-action';
+import { prospectPageLinks, type ProspectPageLink } from './security/prospect-links';
+import { inProcessWriter, type Writer } from './threads/writes';
 import { trustedProxies } from './http/client-address';
 
 // createApp(deps): every route and middleware, no I/O at import, nothing read from process.env.
@@ -68,8 +68,10 @@ export interface AppDeps {
   /** Called after a lead and its outbox rows are committed (the worker sends soon). */
   onLeadStored?: () => void;
   repActions?: LeadMailInput['repActions'];
-  /** Performs a rep's action; main.ts passes the store thread, tests get it in-process. */
-  repActor?: (claim: ActionClaim, input: { reason?: string }) => Promise<ActionResult>;
+  /** The link to a lead's prospect page (security/prospect-links.ts). */
+  prospectPage?: ProspectPageLink;
+  /** Performs the writes of rep and prospect pages (threads/writes.ts); main.ts passes the store thread, tests get it in-process. */
+  writer?: Writer;
   protection?: Partial<Protection>;
   /** Per site, the API keys of server-side submissions (secrets resolved by main.ts). */
   apiKeys?: SiteApiKeys;
@@ -79,7 +81,9 @@ export interface AppDeps {
 
 export function createApp(given: AppDeps) {
   // Rep mails carry signed action links (issue 4) unless a caller brings its own hook.
-  const deps: AppDeps = { ...given, repActions: given.repActions ?? repActionLinks(given) };
+  const repActions = given.repActions ?? repActionLinks(given);
+  const prospectPage = given.prospectPage ?? prospectPageLinks(given);
+  const deps: AppDeps = { ...given, repActions, prospectPage, writer: given.writer ?? inProcessWriter({ ...given, repActions, prospectPage }) };
   const app = new Hono();
   app.onError(errorHandler(deps.log));
   app.notFound(notFound);

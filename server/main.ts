@@ -91,7 +91,7 @@ const appFor = (config: VendorConfig, apiKeys: SiteApiKeys) => createApp({
   devMail: devPages && !env.SMTP_URL,
   assets: widgetRoutes({ distDir, demoSiteKey: config.sites[0].key, demo: devPages }),
   submitter: store,
-  repActor: (claim, input) => store.repAction(claim, input),
+  writer: (kind, input) => store.write(kind, input),
   onLeadStored: () => store.nudge(),
   apiKeys,
   protection: {

@@ -1,5 +1,5 @@
-import type { RepActionReply, StoreReply, ToStoreThread } from './leads/store-thread';
-import { performRepAction } from './leads/rep-action';
+import type { StoreReply, ToStoreThread, WriteReply } from './leads/store-thread';
+import { runWrite } from './threads/writes';
 import { rerouteOrphanedLeads } from './leads/orphaned-leads';
 import { createSubmitQueue } from './leads/submit-queue';
 import { processVersions, recordProcessVersions, type ProcessVersions } from './leads/process-versions';
@@ -19,13 +19,13 @@ import type { VendorConfig } from '../shared/config';
 // through this thread's one connection, so they never wait for each other's locks, and the main
 // thread (HTTP) never waits for the write lock (an erase's VACUUM holds it for seconds).
 
-const { init, port, db, clock, log, repActions, ready, stopped } = threadContext();
+const { init, port, db, clock, log, repActions, prospectPage, ready, stopped } = threadContext();
 // All of these are replaced when main.ts sends a new config (SIGHUP: { type: 'config' }).
 let config = init.config;
 let sites = new Map(config.sites.map((s) => [s.key, s]));
-let queue = createSubmitQueue({ db, config, clock });
+let queue = createSubmitQueue({ db, config, clock, prospectPage });
 const mailer = init.smtpUrl ? smtpMailer(init.smtpUrl) : devOutboxMailer(db, clock);
-const handlersFor = (c: VendorConfig) => jobHandlers({ db, config: c, clock, mailer, repActions, onMailQueued: () => worker.nudge() });
+const handlersFor = (c: VendorConfig) => jobHandlers({ db, config: c, clock, mailer, repActions, prospectPage, onMailQueued: () => worker.nudge() });
 const handlers = handlersFor(config); // the worker looks a handler up per job: replaced in place
 const worker = createOutboxWorker({
   db,
@@ -59,17 +59,17 @@ port.on('message', async (message: ToStoreThread | ConfigMessage) => {
         (error: unknown) => reply({ id, ok: false, error: error instanceof Error ? error.message : String(error) }),
       );
     }
-  } else if (message.type === 'rep-action') {
-    const { id, claim, input } = message.request;
-    let reply: RepActionReply;
+  } else if (message.type === 'write') {
+    const { id, kind, input } = message.request;
+    let reply: WriteReply;
     try {
-      const result = performRepAction({ db, config, clock, repActions }, claim, input);
-      if (result.done && result.action === 'pass') worker.nudge(); // the hand-over mails
+      const result = runWrite({ db, config, clock, repActions, prospectPage }, kind, input);
+      worker.nudge(); // the mails it may have queued (a hand-over, an answer to the prospect)
       reply = { id, ok: true, result };
     } catch (error) {
       reply = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
     }
-    port.postMessage({ type: 'rep-acted', reply });
+    port.postMessage({ type: 'written', reply });
   } else if (message.type === 'nudge') {
     worker.nudge();
   } else if (message.type === 'config') {
@@ -77,7 +77,7 @@ port.on('message', async (message: ToStoreThread | ConfigMessage) => {
     // stays known here (the main thread no longer accepts leads for it).
     config = message.config;
     sites = new Map([...sites, ...config.sites.map((s) => [s.key, s] as const)]);
-    queue = createSubmitQueue({ db, config, clock });
+    queue = createSubmitQueue({ db, config, clock, prospectPage });
     Object.assign(handlers, handlersFor(config));
     unrecorded = processVersions(config);
     recordVersions(); // before config-applied: the main thread then shows forms of these versions

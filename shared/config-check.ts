@@ -68,7 +68,12 @@ export function checkConfigReferences(config: unknown): FieldError[] {
       if (typeof rep === 'string' && !repIds.has(rep)) add(`teams[${i}].reps[${j}]`, `no rep "${rep}"${known('reps', repIds)}`);
     });
   });
+  arr(process.steps).forEach((item, i) => {
+    const step = obj(item);
+    if (step.negotiable === false && step.fixedReason === undefined) add(`process.steps[${i}].fixedReason`, 'required when negotiable is false: say why the step is fixed');
+  });
   reps.forEach((rep, i) => {
+    if (rep.contactBy === 'phone' && rep.phone === undefined) add(`reps[${i}].phone`, 'required when contactBy is "phone"');
     arr(rep.away).forEach((range, j) => {
       const { from, to } = obj(range);
       if (typeof from === 'string' && typeof to === 'string' && to < from) {
@@ -154,6 +159,14 @@ function* prospectTexts(c: Obj): Generator<[string, Localized]> {
     yield* text(`process.steps[${i}].weDo`, step.weDo);
     yield* text(`process.steps[${i}].weAsk`, step.weAsk);
     yield* text(`process.steps[${i}].duration`, step.duration);
+    yield* text(`process.steps[${i}].fixedReason`, step.fixedReason);
+  }
+  for (const [i, r] of arr(c.reps).entries()) yield* text(`reps[${i}].role`, obj(r).role);
+  for (const [tier, links] of Object.entries(obj(c.nextStepLinks))) {
+    for (const [i, l] of arr(links).entries()) {
+      yield* text(`nextStepLinks.${tier}[${i}].label`, obj(l).label);
+      yield* text(`nextStepLinks.${tier}[${i}].url`, obj(l).url);
+    }
   }
   for (const [path, q] of choiceQuestions(c)) {
     yield* text(`${path}.label`, q.label);

@@ -70,6 +70,16 @@ const repSchema = z.strictObject({
     .describe('The languages the rep handles leads in; a lead goes to a rep who speaks its language when the team has one. Leave out: every language.'),
   weight: z.number().int().min(1).max(100).default(1).describe('Share of the team\'s leads in the round robin: weight 2 gets twice as many as weight 1 (1 to 100, default 1).'),
   active: z.boolean().default(true).describe('false: the rep gets no new leads (default true).'),
+  role: text('The rep\'s role as the prospect reads it in the confirmation ("Account executive").', { nl: 'Accountmanager', en: 'Account executive' }).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{6,24}$/, 'a phone number such as "+31 20 123 4567"')
+    .optional()
+    .meta({ description: 'The rep\'s phone number, shown to the prospect when contactBy is "phone".', examples: ['+31 20 123 4567'] }),
+  contactBy: z
+    .enum(['email', 'phone'])
+    .default('email')
+    .describe('How the rep contacts a new prospect, as the confirmation tells it: "email" (default; shows the rep\'s address) or "phone" (shows phone; needs phone).'),
   maxOpenLeads: z.number().int().min(1).optional().describe('Most open (not yet closed) leads at a time; a rep at the limit is skipped. Leave out: no limit.'),
   /** Inclusive date ranges in vendor.timeZone. */
   away: z
@@ -140,6 +150,11 @@ export const vendorConfigSchema = z.strictObject({
         .string()
         .default('Europe/Amsterdam')
         .meta({ description: 'IANA time zone of reps\' away dates and of working days (default Europe/Amsterdam).', examples: ['Europe/Amsterdam'] }),
+      workdayEndsAt: z
+        .string()
+        .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time such as "17:00"')
+        .default('17:00')
+        .meta({ description: 'When a working day ends (HH:MM in timeZone): the time of every "contacts you by" promise (default 17:00).', examples: ['17:00'] }),
     })
     .describe('Who you are: the sender of every mail and the name in the form.'),
   sites: z
@@ -189,6 +204,14 @@ export const vendorConfigSchema = z.strictObject({
             weDo: text('What you do in this step.'),
             weAsk: text('What you ask of the prospect in this step.'),
             duration: text('How long the step takes, in words.', { nl: '1 week', en: '1 week' }).optional(),
+            negotiable: z
+              .boolean()
+              .default(true)
+              .describe('false: a prospect proposing another approach cannot skip or change this step (default true); say why in fixedReason.'),
+            fixedReason: text(
+              'Why the step is fixed (required with negotiable: false), shown beside it in the form.',
+              { nl: 'De security-audit doen we bij elke klant.', en: 'The security audit is required for every customer.' },
+            ).optional(),
           }),
         )
         .min(1)
@@ -238,6 +261,16 @@ export const vendorConfigSchema = z.strictObject({
   nextSteps: perTier(localizedSchema, 'What happens next, shown to the prospect after sending ({rep} becomes the rep\'s name),').describe(
     'What the prospect reads after sending, per tier; {rep} becomes the rep\'s name.',
   ),
+  nextStepLinks: perTier(
+    z.array(z.strictObject({ label: text('The link\'s text.', { nl: 'Onze informatiegids (pdf)', en: 'Our information guide (PDF)' }), url: text('The address (https://…), per language if it differs.') })).max(5).optional(),
+    'Links sent with the confirmation (a guide, a case study, a booking page)',
+  )
+    .partial()
+    .optional()
+    .meta({
+      description: 'What a tier\'s confirmation sends along, per tier: links the prospect gets in the mail and on the last screen (e.g. the information guide nextSteps promises).',
+      examples: [{ 'information-gathering': [{ label: { nl: 'Onze informatiegids', en: 'Our information guide' }, url: 'https://zeilmaker.example/gids.pdf' }] }],
+    }),
   reps: z.array(repSchema).min(1).describe('The sales reps who receive leads.'),
   teams: z
     .array(
@@ -271,6 +304,14 @@ export const vendorConfigSchema = z.strictObject({
         .partial()
         .optional()
         .meta({ description: 'Minutes a rep has to accept a lead before it moves on, per tier.', examples: [{ 'sales-ready': 240, qualifying: 1440 }] }),
+      contactWithinWorkingDays: perTier(z.number().int().min(0).max(30).optional(), 'Working days (Monday to Friday, in vendor.timeZone) within which the rep contacts a new prospect,')
+        .partial()
+        .optional()
+        .meta({
+          description:
+            'The promise in the confirmation, per tier: the rep contacts the prospect by the end (vendor.workdayEndsAt) of this many working days after the request (0: the same working day). Leave a tier out: no date is promised.',
+          examples: [{ 'sales-ready': 1, qualifying: 3 }],
+        }),
       remindAtPercent: z
         .number()
         .int()

@@ -23,7 +23,8 @@ export interface PublicForm {
   process: {
     title: string;
     intro?: string;
-    steps: { id: string; title: string; weDo: string; weAsk: string; duration?: string }[];
+    /** fixed: the step cannot be skipped or changed in a proposal; the text says why. */
+    steps: { id: string; title: string; weDo: string; weAsk: string; duration?: string; fixed?: string }[];
     deviationAllowed: boolean;
     /** Which version of the process this is (a hash of its content); the lead records it. */
     version?: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMPANY_SIZES } from './config';
 import { LANGUAGES } from './localized';
+import { processChangesSchema } from './agreement';
 
 // The POST body of /api/v1/sites/{site}/leads (docs/api.md). Structure only: whether an option id
 // exists in the vendor's config is checked on the server (server/leads/check-answers.ts).
@@ -59,7 +60,10 @@ export const submissionSchema = z.strictObject({
   language: z.enum(LANGUAGES),
   process: z.strictObject({
     accepted: z.boolean(),
+    /** With accepted: false, the one overall reason for another approach (required). */
     deviation: paragraph(LIMITS.deviation).optional(),
+    /** With accepted: false, the proposal step by step (shared/agreement.ts); steps not listed are kept. */
+    changes: processChangesSchema.optional(),
   }),
   answers: z.strictObject({
     stage: optionId,
@@ -115,10 +119,31 @@ export const submissionSchema = z.strictObject({
 export type SubmissionInput = z.input<typeof submissionSchema>;
 export type Submission = z.output<typeof submissionSchema>;
 
+/** The last screen's content, composed by the server in the prospect's language (the mail says the same). */
+export const confirmationSchema = z.strictObject({
+  /** "Thank you, Anna." */
+  thanks: z.string(),
+  /** Who will contact them, how and by when; absent when no rep is promised. */
+  contact: z.string().optional(),
+  /** What to prepare (the next step's "what we ask of you"). */
+  prepare: z.string().optional(),
+  /** The agreed process as one line per step, or the proposal's status ("Anna will answer your proposal by …"). */
+  recap: z.array(z.string()),
+  /** The heading of the recap: "The process we agreed" / "Your proposal". */
+  recapTitle: z.string(),
+  /** Links the tier sends along (a guide), as in the mail. */
+  links: z.array(z.strictObject({ label: z.string(), url: z.string() })),
+  /** The prospect's own page (PUBLIC_URL/p/{token}). */
+  page: z.string(),
+});
+export type Confirmation = z.infer<typeof confirmationSchema>;
+
 export const submissionAnswerSchema = z.strictObject({
   leadId: z.string(),
   nextStep: z.string(),
   rep: z.strictObject({ name: z.string() }).nullable(),
+  /** Answers stored before issue 10 have none. */
+  confirmation: confirmationSchema.optional(),
 });
 /** The 201 (and idempotent 200) body. */
 export type SubmissionAnswer = z.infer<typeof submissionAnswerSchema>;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { AgreementState, ProcessChanges, TurnKind } from '../../shared/agreement';
 
 // Times are epoch milliseconds (the injected clock's). JSON columns hold shapes typed below.
 
@@ -34,7 +35,10 @@ export const leads = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     language: text('language').notNull(),
-    /** assigned | unassigned | accepted | not-a-fit | spam (spam: stored, never routed or mailed) */
+    /**
+     * assigned | unassigned | accepted | not-a-fit | spam (spam: stored, never routed or mailed) |
+     * paused (the prospect paused; their rep keeps it) | withdrawn (the prospect chose another way)
+     */
     status: text('status').notNull(),
 
     processAccepted: integer('process_accepted', { mode: 'boolean' }).notNull(),
@@ -85,6 +89,12 @@ export const leads = sqliteTable(
     apiKeyId: text('api_key_id'),
     /** The process version the form showed (process_versions.id); null: before versions, or not known (an older token). */
     processVersion: text('process_version'),
+    /** The changes the prospect proposed with the form (shared/agreement.ts); null: none, or only a reason. */
+    proposal: text('proposal', { mode: 'json' }).$type<ProcessChanges>(),
+    /** Where the process agreement stands (shared/agreement.ts); its turns are in agreement_turns. */
+    agreementState: text('agreement_state').$type<AgreementState>().notNull().default('standard'),
+    /** Links to the prospect's page carry this number; revoking them raises it (security/prospect-links.ts). */
+    prospectLinkEpoch: integer('prospect_link_epoch').notNull().default(0),
   },
   (t) => [
     uniqueIndex('leads_site_submission').on(t.site, t.submissionId),
@@ -196,4 +206,35 @@ export const processVersions = sqliteTable('process_versions', {
   /** The public form's process block as shown (shared/public-form.ts, without its version). */
   content: text('content', { mode: 'json' }).$type<unknown>().notNull(),
   createdAt: integer('created_at').notNull(),
+});
+
+/** The turns of a lead's process agreement, in order (shared/agreement.ts, server/agreement/). Only ever added. */
+export const agreementTurns = sqliteTable(
+  'agreement_turns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    /** prospect | rep */
+    by: text('by').$type<'prospect' | 'rep'>().notNull(),
+    kind: text('kind').$type<TurnKind>().notNull(),
+    /** The rep who answered (by = rep). */
+    repId: text('rep_id'),
+    /** The changes this turn puts on the table or agrees to; keep-standard: none. */
+    changes: text('changes', { mode: 'json' }).$type<ProcessChanges>().notNull(),
+    /** The proposal's reason, the rep's explanation or note; may be empty. */
+    text: text('text').notNull().default(''),
+  },
+  (t) => [index('agreement_turns_lead').on(t.leadId, t.id)],
+);
+
+/** Keys of requests already applied (a prospect page form's id): a repeated one changes nothing. */
+export const appliedRequests = sqliteTable('applied_requests', {
+  key: text('key').primaryKey(),
+  leadId: text('lead_id')
+    .notNull()
+    .references(() => leads.id, { onDelete: 'cascade' }),
+  at: integer('at').notNull(),
 });

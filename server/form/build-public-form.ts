@@ -26,6 +26,8 @@ export function buildPublicForm(config: VendorConfig, site: Site, language: Lang
         weDo: text(s.weDo),
         weAsk: text(s.weAsk),
         ...(s.duration ? { duration: optional(s.duration) } : {}),
+        // Only when fixed: the content (and so the version id) of an unchanged process stays the same.
+        ...(s.negotiable === false ? { fixed: text(s.fixedReason ?? '') } : {}),
       })),
       deviationAllowed: config.process.deviation.allowed,
     },

@@ -47,7 +47,7 @@ export function queueLeadMails(db: Db, lead: Omit<LeadMailPayload, 'mail'>, now:
   }
 }
 
-export interface LeadMailDeps extends Pick<LeadMailInput, 'config' | 'repActions'> {
+export interface LeadMailDeps extends Pick<LeadMailInput, 'config' | 'repActions' | 'prospectPage'> {
   db: Db;
   mailer: Mailer;
 }

@@ -7,6 +7,7 @@ import { mailTexts } from '../mail/texts';
 import type { RoutingWhy } from './route';
 import { acceptWithinMinutes } from './sla';
 import { REP_ACTIONS } from '../security/action-links';
+import type { ProspectPageLink } from '../security/prospect-links';
 
 // The two mails of a new lead: the summary for its rep (or the vendor when unassigned) and the
 // prospect's confirmation. Composed when the outbox sends them (lead-mail-job.ts).
@@ -23,6 +24,8 @@ export interface LeadMailInput {
   earlierLead?: { id: string; contactName: string; createdAt: number };
   /** Signed action links for the rep, when the server can make them. */
   repActions?: (leadId: string, repId: string, language: Language) => { label: string; href: string }[];
+  /** The link to the prospect's page (security/prospect-links.ts). */
+  prospectPage?: ProspectPageLink;
   /** Why the lead went to its rep (structured), rendered in the rep's language. */
   routing?: RoutingWhy;
 }

@@ -3,8 +3,7 @@ import type { Site } from '../../shared/config';
 import type { Submission } from '../../shared/submission';
 import type { SubmitMeta, SubmitResult } from './submit';
 import type { SubmitQueue } from './submit-queue';
-import type { ActionClaim } from '../security/action-links';
-import type { ActionResult } from './rep-action';
+import type { WriteInput, WriteKind, WriteResult } from '../threads/writes';
 import { supervise, type LifecycleMessage } from '../threads/thread-of';
 
 // The main thread's side of the store thread (server/store-thread.ts). The main thread answers
@@ -22,30 +21,30 @@ export interface StoreRequest {
 }
 export type StoreReply = { id: number; ok: true; result: SubmitResult } | { id: number; ok: false; error: string };
 
-/** A rep's action from a signed link: written by the store thread, so the main thread never waits for the write lock. */
-export interface RepActionRequest {
+/** A write from a page (threads/writes.ts): done by the store thread, so the main thread never waits for the write lock. */
+export interface WriteRequest {
   id: number;
-  claim: ActionClaim;
-  input: { reason?: string };
+  kind: WriteKind;
+  input: WriteInput<WriteKind>;
 }
-export type RepActionReply = { id: number; ok: true; result: ActionResult } | { id: number; ok: false; error: string };
+export type WriteReply = { id: number; ok: true; result: WriteResult<WriteKind> } | { id: number; ok: false; error: string };
 
-export type ToStoreThread = { type: 'submit'; batch: StoreRequest[] } | { type: 'rep-action'; request: RepActionRequest } | { type: 'nudge' } | { type: 'stop' };
-export type FromStoreThread = LifecycleMessage | { type: 'stored'; replies: StoreReply[] } | { type: 'rep-acted'; reply: RepActionReply };
+export type ToStoreThread = { type: 'submit'; batch: StoreRequest[] } | { type: 'write'; request: WriteRequest } | { type: 'nudge' } | { type: 'stop' };
+export type FromStoreThread = LifecycleMessage | { type: 'stored'; replies: StoreReply[] } | { type: 'written'; reply: WriteReply };
 
 export interface StoreThread extends SubmitQueue {
   ready: Promise<void>;
   /** Run the outbox soon: jobs were committed (new leads' mails, a rep passing a lead on). */
   nudge(): void;
-  /** Performs a rep's action in the store thread (server/leads/rep-action.ts). */
-  repAction(claim: ActionClaim, input: { reason?: string }): Promise<ActionResult>;
+  /** Performs a page's write in the store thread (server/threads/writes.ts). */
+  write<K extends WriteKind>(kind: K, input: WriteInput<K>): Promise<WriteResult<K>>;
   /** Stores what was handed over, finishes the outbox batch in hand, then closes. */
   stop(): Promise<void>;
 }
 
 export function startStoreThread(worker: Worker, opts: { onFatal: (error: Error) => void }): StoreThread {
   const waiting = new Map<number, { resolve: (r: SubmitResult) => void; reject: (e: Error) => void }>();
-  const acting = new Map<number, { resolve: (r: ActionResult) => void; reject: (e: Error) => void }>();
+  const acting = new Map<number, { resolve: (r: WriteResult<WriteKind>) => void; reject: (e: Error) => void }>();
   const thread = supervise(worker, {
     onFatal: opts.onFatal,
     onDeath: (error) => {
@@ -73,12 +72,12 @@ export function startStoreThread(worker: Worker, opts: { onFatal: (error: Error)
   }
 
   worker.on('message', (message: FromStoreThread) => {
-    if (message.type === 'rep-acted') {
+    if (message.type === 'written') {
       const { reply } = message;
       const w = acting.get(reply.id);
       acting.delete(reply.id);
       if (reply.ok) w?.resolve(reply.result);
-      else w?.reject(new Error(`the rep action failed: ${reply.error}`));
+      else w?.reject(new Error(`the write failed: ${reply.error}`));
       return;
     }
     if (message.type !== 'stored') return;
@@ -106,12 +105,12 @@ export function startStoreThread(worker: Worker, opts: { onFatal: (error: Error)
       nudged = true;
       schedule();
     },
-    repAction(claim, input) {
+    write<K extends WriteKind>(kind: K, input: WriteInput<K>) {
       const failure = thread.failure();
       if (failure) return Promise.reject(failure);
       const id = nextId++;
-      worker.postMessage({ type: 'rep-action', request: { id, claim, input } } satisfies ToStoreThread);
-      return new Promise<ActionResult>((resolve, reject) => acting.set(id, { resolve, reject }));
+      worker.postMessage({ type: 'write', request: { id, kind, input } } satisfies ToStoreThread);
+      return new Promise<WriteResult<K>>((resolve, reject) => acting.set(id, { resolve: resolve as (r: WriteResult<WriteKind>) => void, reject }));
     },
     async stop() {
       await new Promise((r) => setImmediate(r)); // hand over what is still queued here

@@ -17,6 +17,8 @@ import { scheduleSlaCheck } from './sla';
 import { storedPageUrl, storedReferrer } from './page-context';
 import { takeProspectMail, type ProspectMailCaps } from './prospect-mail-cap';
 import { submissionHash } from './submission-hash';
+import { NO_CHANGES, recordTurn } from '../agreement/turns';
+import type { ProspectPageLink } from '../security/prospect-links';
 
 // One submission → one stored, qualified, routed lead and its two mails (queued; composed when
 // sent: lead-mail-job.ts), in ONE transaction, before the 201. A repeated submissionId answers
@@ -28,6 +30,8 @@ export interface SubmitDeps {
   clock: Clock;
   /** Confirmations per prospect address and company domain per day (prospect-mail-cap.ts). */
   prospectMailCaps?: ProspectMailCaps;
+  /** The link to the prospect's page (security/prospect-links.ts), for the confirmation in the answer. */
+  prospectPage?: ProspectPageLink;
 }
 
 /** What the HTTP layer knows about the submission besides its body. */
@@ -143,6 +147,9 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
     submissionHash: hash,
     apiKeyId: meta.apiKeyId ?? null,
     processVersion: meta.processVersion ?? null,
+    proposal: !sub.process.accepted && sub.process.changes ? sub.process.changes : null,
+    agreementState: sub.process.accepted || spam ? 'standard' : 'proposed',
+    prospectLinkEpoch: 0,
   };
   prepared(deps.db).insertLead.run(lead);
   recordEvent(deps.db, {
@@ -157,6 +164,8 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
   if (spam) return { status: 201, body, spam: true };
 
   saveCurrents(deps.db, decision);
+  // The first turn of the agreement: the prospect's proposal (agreement/turns.ts).
+  if (!sub.process.accepted) recordTurn(deps.db, { leadId: id, at: now, by: 'prospect', kind: 'proposal', changes: lead.proposal ?? NO_CHANGES, text: lead.deviation ?? '' });
   scheduleSlaCheck(deps.db, config, { leadId: id, repId: decision.repId, tier: qualification.tier, assignedAt: now });
   if (decision.ownerLeadId) recordSameAccount(deps.db, { leadId: id, earlierLeadId: decision.ownerLeadId, at: now, repId: decision.repId, teamId: decision.teamId });
 

@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { Language } from '../../shared/localized';
 import type { AppDeps } from '../app';
 import { leadHistory } from '../leads/lead-history';
-import { performRepAction, standing, type Standing } from '../leads/rep-action';
+import { standing, type Standing } from '../leads/rep-action';
+import { inProcessWriter } from '../threads/writes';
 import { repLanguage } from '../mail/rep-lead';
 import { readActionToken, type ActionClaim } from '../security/action-links';
 import { acceptedPage, confirmPage, message, PAGE_CSP } from './rep-action-page';
@@ -14,12 +15,12 @@ import { problemPage } from './rep-link-problems';
 // or expired links get 403 (expired also: issued over 30 days ago), a removed rep's 410; outdated
 // ones a harmless "nothing changed" (409); an unreadable body 400. Nothing logged names the token.
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'signingKey' | 'repActions' | 'onLeadStored' | 'log' | 'repActor'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'signingKey' | 'repActions' | 'onLeadStored' | 'log' | 'writer'>;
 
 export function repActionRoutes(deps: Deps) {
   const app = new Hono();
   // The write: in the store thread when main.ts runs one (the main thread then never waits for the lock).
-  const act = deps.repActor ?? (async (claim: ActionClaim, input: { reason?: string }) => performRepAction(deps, claim, input));
+  const act = (claim: ActionClaim, input: { reason?: string }) => (deps.writer ?? inProcessWriter(deps))('rep-action', { claim, input });
   // A failure here must not log the path: the token in it is a live link.
   app.onError((err, c) => {
     deps.log.error('rep action failed', { path: '/r/…', method: c.req.method, error: err.stack ?? String(err) });

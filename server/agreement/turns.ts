@@ -1,0 +1,43 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { ProcessChanges, TurnKind } from '../../shared/agreement';
+import type { Db } from '../db/open';
+import { agreementTurns } from '../db/schema';
+
+// The turns of a lead's process agreement (agreement_turns): only ever added, read in order.
+// `db` may be inside a transaction: the statements run on its one connection.
+
+export type Turn = typeof agreementTurns.$inferSelect;
+
+export const NO_CHANGES: ProcessChanges = { steps: [], added: [] };
+
+export function recordTurn(
+  db: Pick<Db, 'insert'>,
+  turn: { leadId: string; at: number; by: 'prospect' | 'rep'; kind: TurnKind; repId?: string | null; changes?: ProcessChanges; text?: string },
+): number {
+  const row = db
+    .insert(agreementTurns)
+    .values({ ...turn, repId: turn.repId ?? null, changes: turn.changes ?? NO_CHANGES, text: turn.text ?? '' })
+    .returning({ id: agreementTurns.id })
+    .get();
+  return row.id;
+}
+
+export function turnsOf(db: Pick<Db, 'select'>, leadId: string): Turn[] {
+  return db.select().from(agreementTurns).where(eq(agreementTurns.leadId, leadId)).orderBy(asc(agreementTurns.id)).all();
+}
+
+/** The latest turn, optionally of one kind. */
+export function latestTurn(db: Pick<Db, 'select'>, leadId: string, kind?: TurnKind): Turn | undefined {
+  const where = kind ? and(eq(agreementTurns.leadId, leadId), eq(agreementTurns.kind, kind)) : eq(agreementTurns.leadId, leadId);
+  return db.select().from(agreementTurns).where(where).orderBy(desc(agreementTurns.id)).limit(1).get();
+}
+
+/**
+ * The changes both sides agree to, once the agreement is settled: an 'agree' or 'accept-counter'
+ * turn carries them, 'keep-standard' none. Undefined while a proposal or counter is open.
+ */
+export function settledChanges(turns: Turn[]): ProcessChanges | undefined {
+  const last = turns.at(-1);
+  if (!last) return NO_CHANGES; // the default process, accepted with the form
+  return last.kind === 'agree' || last.kind === 'accept-counter' || last.kind === 'keep-standard' ? last.changes : undefined;
+}

@@ -1,0 +1,40 @@
+import type { Db } from '../db/open';
+import type { Clock } from '../clock';
+import type { VendorConfig } from '../../shared/config';
+import type { LeadMailInput } from '../leads/lead-mails';
+import { performRepAction } from '../leads/rep-action';
+import type { ActionClaim } from '../security/action-links';
+import type { ProspectPageLink } from '../security/prospect-links';
+
+// Every write a person makes through a page (a rep's link, a prospect's page): one synchronous
+// function each, run where the writes are: in the store thread when main.ts runs one (the main
+// thread then never waits for the write lock), else in-process (tests). Each takes and returns
+// plain data (it crosses a thread boundary: structured clone).
+
+export interface WriteDeps {
+  db: Db;
+  config: VendorConfig;
+  clock: Clock;
+  repActions?: LeadMailInput['repActions'];
+  prospectPage?: ProspectPageLink;
+}
+
+export const writes = {
+  'rep-action': (deps: WriteDeps, a: { claim: ActionClaim; input: { reason?: string } }) => performRepAction(deps, a.claim, a.input),
+};
+
+export type WriteKind = keyof typeof writes;
+export type WriteInput<K extends WriteKind> = Parameters<(typeof writes)[K]>[1];
+export type WriteResult<K extends WriteKind> = ReturnType<(typeof writes)[K]>;
+/** Performs one write and answers its result (the store thread's, or in-process). */
+export type Writer = <K extends WriteKind>(kind: K, input: WriteInput<K>) => Promise<WriteResult<K>>;
+
+export function runWrite<K extends WriteKind>(deps: WriteDeps, kind: K, input: WriteInput<K>): WriteResult<K> {
+  const write = writes[kind] as (deps: WriteDeps, input: WriteInput<K>) => WriteResult<K>;
+  return write(deps, input);
+}
+
+/** The in-process writer (no store thread). */
+export function inProcessWriter(deps: WriteDeps): Writer {
+  return async (kind, input) => runWrite(deps, kind, input);
+}
