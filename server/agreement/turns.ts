@@ -2,6 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { ProcessChanges, TurnKind } from '../../shared/agreement';
 import type { Db } from '../db/open';
 import { agreementTurns } from '../db/schema';
+import { recordEvent } from '../leads/lead-history';
 
 // The turns of a lead's process agreement (agreement_turns): only ever added, read in order.
 // `db` may be inside a transaction: the statements run on its one connection.
@@ -10,15 +11,18 @@ export type Turn = typeof agreementTurns.$inferSelect;
 
 export const NO_CHANGES: ProcessChanges = { steps: [], added: [] };
 
+/** Stores the turn and puts it in the lead's history (lead_events type 'agreement', detail: the turn's kind). */
 export function recordTurn(
-  db: Pick<Db, 'insert'>,
-  turn: { leadId: string; at: number; by: 'prospect' | 'rep'; kind: TurnKind; repId?: string | null; changes?: ProcessChanges; text?: string },
+  db: Db,
+  turn: { leadId: string; at: number; by: 'prospect' | 'rep'; kind: TurnKind; repId?: string | null; teamId?: string | null; changes?: ProcessChanges; text?: string },
 ): number {
+  const { teamId, ...values } = turn;
   const row = db
     .insert(agreementTurns)
-    .values({ ...turn, repId: turn.repId ?? null, changes: turn.changes ?? NO_CHANGES, text: turn.text ?? '' })
+    .values({ ...values, repId: turn.repId ?? null, changes: turn.changes ?? NO_CHANGES, text: turn.text ?? '' })
     .returning({ id: agreementTurns.id })
     .get();
+  recordEvent(db, { leadId: turn.leadId, at: turn.at, type: 'agreement', repId: turn.repId, teamId, detail: turn.kind });
   return row.id;
 }
 

@@ -7,9 +7,27 @@ import { leadEvents, leads } from '../db/schema';
 // Types: assigned | unassigned (routing), accepted | passed-on | not-a-fit (rep actions),
 // sla-expired (not accepted in time), rep-removed (its rep left the config), spam,
 // same-account (this lead and another one of the same company are one account with one rep;
-// the detail is the other lead's id).
+// the detail is the other lead's id), agreement (a turn of the process agreement, detail: its kind;
+// its content is in agreement_turns), and the prospect's own changes from their page:
+// prospect-updated (detail: JSON of what changed), paused, resumed, withdrawn (detail: their
+// reason), link-revoked (the prospect-page links were revoked).
 
-export type LeadEventType = 'assigned' | 'unassigned' | 'accepted' | 'passed-on' | 'not-a-fit' | 'sla-expired' | 'rep-removed' | 'spam' | 'same-account';
+export type LeadEventType =
+  | 'assigned'
+  | 'unassigned'
+  | 'accepted'
+  | 'passed-on'
+  | 'not-a-fit'
+  | 'sla-expired'
+  | 'rep-removed'
+  | 'spam'
+  | 'same-account'
+  | 'agreement'
+  | 'prospect-updated'
+  | 'paused'
+  | 'resumed'
+  | 'withdrawn'
+  | 'link-revoked';
 
 /** `db` may be inside a transaction: the prepared statement runs on its one connection. */
 export function recordEvent(

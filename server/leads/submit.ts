@@ -165,7 +165,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
 
   saveCurrents(deps.db, decision);
   // The first turn of the agreement: the prospect's proposal (agreement/turns.ts).
-  if (!sub.process.accepted) recordTurn(deps.db, { leadId: id, at: now, by: 'prospect', kind: 'proposal', changes: lead.proposal ?? NO_CHANGES, text: lead.deviation ?? '' });
+  if (!sub.process.accepted) recordTurn(deps.db, { leadId: id, at: now, by: 'prospect', kind: 'proposal', teamId: decision.teamId, changes: lead.proposal ?? NO_CHANGES, text: lead.deviation ?? '' });
   scheduleSlaCheck(deps.db, config, { leadId: id, repId: decision.repId, tier: qualification.tier, assignedAt: now });
   if (decision.ownerLeadId) recordSameAccount(deps.db, { leadId: id, earlierLeadId: decision.ownerLeadId, at: now, repId: decision.repId, teamId: decision.teamId });
 
