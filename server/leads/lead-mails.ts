@@ -6,7 +6,7 @@ import type { MailMessage } from '../mail/message';
 import { mailTexts } from '../mail/texts';
 import type { RoutingWhy } from './route';
 import { acceptWithinMinutes } from './sla';
-import { REP_ACTIONS } from '../security/action-links';
+import { REP_ACTIONS, type RepAction } from '../security/action-links';
 import type { ProspectPageLink } from '../security/prospect-links';
 
 // The two mails of a new lead: the summary for its rep (or the vendor when unassigned) and the
@@ -23,7 +23,7 @@ export interface LeadMailInput {
   /** The open lead that makes this company an existing account of the rep. */
   earlierLead?: { id: string; contactName: string; createdAt: number };
   /** Signed action links for the rep, when the server can make them. */
-  repActions?: (leadId: string, repId: string, language: Language) => { label: string; href: string }[];
+  repActions?: (leadId: string, repId: string, language: Language, actions?: readonly RepAction[]) => { label: string; href: string }[];
   /** The link to the prospect's page (security/prospect-links.ts). */
   prospectPage?: ProspectPageLink;
   /** Why the lead went to its rep (structured), rendered in the rep's language. */

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { leads } from '../db/schema';
 import type { LeadRow } from '../mail/rep-lead';
-import type { ActionClaim } from '../security/action-links';
+import type { ActionClaim, OneClickAction } from '../security/action-links';
 import { currentAssignment, recordEvent } from './lead-history';
 import { reassignLead, type ReassignDeps } from './reassign';
 
@@ -38,11 +38,13 @@ export interface RepActionDeps extends ReassignDeps {
 }
 
 export type ActionResult =
-  | { done: true; action: ActionClaim['action']; lead: LeadRow; newRepId?: string | null }
+  | { done: true; action: OneClickAction; lead: LeadRow; newRepId?: string | null }
   | { done: false; standing: Exclude<Standing, { ok: true }> }
   | { done: false; invalid: 'reason-required' };
 
 export function performRepAction(deps: RepActionDeps, claim: ActionClaim, input: { reason?: string }): ActionResult {
+  // The answer to a process proposal has its own write (agreement/), not this one.
+  if (claim.action === 'answer') throw new Error('performRepAction: an answer link is not a rep action');
   const reason = input.reason?.trim().slice(0, MAX_REASON) || undefined;
   if (claim.action === 'not-a-fit' && !reason) return { done: false, invalid: 'reason-required' };
   return deps.db.transaction(
@@ -67,6 +69,8 @@ export function performRepAction(deps: RepActionDeps, claim: ActionClaim, input:
           const decision = reassignLead(tx, deps, lead, { type: 'passed-on', reason }, now);
           return { done: true as const, action: claim.action, lead, newRepId: decision.repId };
         }
+        default:
+          throw new Error(`performRepAction: unknown action ${String(claim.action)}`);
       }
     },
     { behavior: 'immediate' },

@@ -6,7 +6,7 @@ import { formatMinutes } from './times';
 // and its reminder. Times come formatted with their zone (times.ts).
 
 const en = {
-  actionLabel: { accept: 'Accept', pass: 'Pass on', 'not-a-fit': 'Not a fit' },
+  actionLabel: { accept: 'Accept', pass: 'Pass on', 'not-a-fit': 'Not a fit', answer: 'Answer the proposal' },
   passedOnNote: (from: string, reason: string | undefined) =>
     `${from} passed this lead on to you${reason ? `: "${reason}"` : '.'}`,
   slaNote: (from: string, minutes: number) => `${from} did not accept this lead within ${formatMinutes(minutes, 'en')}, so it is yours now.`,
@@ -31,7 +31,7 @@ const en = {
 };
 
 const nl: typeof en = {
-  actionLabel: { accept: 'Accepteren', pass: 'Doorgeven', 'not-a-fit': 'Past niet' },
+  actionLabel: { accept: 'Accepteren', pass: 'Doorgeven', 'not-a-fit': 'Past niet', answer: 'Voorstel beantwoorden' },
   passedOnNote: (from, reason) => `${from} heeft deze lead aan jou doorgegeven${reason ? `: "${reason}"` : '.'}`,
   slaNote: (from, minutes) => `${from} heeft deze lead niet binnen ${formatMinutes(minutes, 'nl')} geaccepteerd, dus hij is nu van jou.`,
   repRemovedNote: 'De collega bij wie deze lead lag, behandelt geen leads meer; hij is nu van jou.',

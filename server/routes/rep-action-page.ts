@@ -7,7 +7,7 @@ import { deadlineText, type LeadRow } from '../mail/rep-lead';
 import { formatDateTime } from '../mail/times';
 import { mailTexts } from '../mail/texts';
 import type { leadEvents } from '../db/schema';
-import type { RepAction } from '../security/action-links';
+import type { OneClickAction } from '../security/action-links';
 import { repActionTexts } from './rep-action-texts';
 
 // Server-rendered pages of the rep action links: no script, one hashed stylesheet, so they work
@@ -34,7 +34,7 @@ export function message(language: Language, title: string, text: string): string
 /** The confirm page: what the action does, the lead, its history, and one POST button. */
 export function confirmPage(a: {
   language: Language;
-  action: RepAction;
+  action: OneClickAction;
   lead: LeadRow;
   history: Event[];
   config: VendorConfig;

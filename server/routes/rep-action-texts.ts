@@ -1,18 +1,18 @@
 import type { Language } from '../../shared/localized';
-import type { RepAction } from '../security/action-links';
+import type { OneClickAction } from '../security/action-links';
 
 // Texts of the rep action pages (server/routes/rep-actions.ts), Dutch and English.
 
 const en = {
   lang: 'en',
-  confirmTitle: { accept: 'Accept this lead?', pass: 'Pass this lead on?', 'not-a-fit': 'Mark this lead as not a fit?' } as Record<RepAction, string>,
+  confirmTitle: { accept: 'Accept this lead?', pass: 'Pass this lead on?', 'not-a-fit': 'Mark this lead as not a fit?' } as Record<OneClickAction, string>,
   confirmIntro: {
     accept: 'You take this lead on and will contact the prospect as promised.',
     pass: 'The lead goes to the next available rep by the usual routing rules. The prospect is told who their new contact person is.',
     'not-a-fit': 'The lead is closed as not a fit. Nobody else gets it.',
-  } as Record<RepAction, string>,
-  button: { accept: 'Accept', pass: 'Pass on', 'not-a-fit': 'Not a fit' } as Record<RepAction, string>,
-  reasonLabel: { pass: 'Why? (optional; the next rep reads it)', 'not-a-fit': 'Why is it not a fit? (required)' } as Partial<Record<RepAction, string>>,
+  } as Record<OneClickAction, string>,
+  button: { accept: 'Accept', pass: 'Pass on', 'not-a-fit': 'Not a fit' } as Record<OneClickAction, string>,
+  reasonLabel: { pass: 'Why? (optional; the next rep reads it)', 'not-a-fit': 'Why is it not a fit? (required)' } as Partial<Record<OneClickAction, string>>,
   reasonRequired: 'Please give a reason.',
   lead: 'The lead',
   history: 'History',

@@ -5,7 +5,7 @@ import { leadHistory } from '../leads/lead-history';
 import { standing, type Standing } from '../leads/rep-action';
 import { inProcessWriter } from '../threads/writes';
 import { repLanguage } from '../mail/rep-lead';
-import { readActionToken, type ActionClaim } from '../security/action-links';
+import { ANSWER_ACTION, readActionToken, type ActionClaim } from '../security/action-links';
 import { acceptedPage, confirmPage, message, PAGE_CSP } from './rep-action-page';
 import { repActionTexts } from './rep-action-texts';
 import { problemPage } from './rep-link-problems';
@@ -59,6 +59,7 @@ export function repActionRoutes(deps: Deps) {
   app.get('/:token', (c) => {
     const claim = claimOf(c);
     if (claim instanceof Response) return claim;
+    if (claim.action === ANSWER_ACTION) return c.html(problemPage('failed'), 501); // issue 10 part 3: the answer page
     const s = standing(deps.db, claim);
     // Accepted already (or the link to a company's earlier lead in a second contact's mail): show it.
     if (!s.ok && s.why === 'accepted') {
@@ -74,6 +75,7 @@ export function repActionRoutes(deps: Deps) {
   app.post('/:token', async (c) => {
     const claim = claimOf(c);
     if (claim instanceof Response) return claim;
+    if (claim.action === ANSWER_ACTION) return c.html(problemPage('failed'), 501); // issue 10 part 3: the answer page
     let form: Record<string, unknown>;
     try {
       form = await c.req.parseBody();

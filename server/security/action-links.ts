@@ -9,7 +9,12 @@ import { sign, verify, type SigningKeys } from './signed-token';
 // link does nothing.
 
 export const REP_ACTIONS = ['accept', 'pass', 'not-a-fit'] as const;
-export type RepAction = (typeof REP_ACTIONS)[number];
+/** The rep's answer to a prospect's process proposal (issue 10): its own link, only in mails about a proposal. */
+export const ANSWER_ACTION = 'answer';
+/** The three buttons of every rep mail. */
+export type OneClickAction = (typeof REP_ACTIONS)[number];
+export type RepAction = OneClickAction | typeof ANSWER_ACTION;
+const LINK_ACTIONS: readonly string[] = [...REP_ACTIONS, ANSWER_ACTION];
 
 export const ACTION_LINK_TTL_MS = 14 * 24 * 60 * 60_000;
 /** The oldest link accepted whatever its own expiry says (README "Rep links"). */
@@ -46,7 +51,7 @@ export function readActionToken(key: SigningKeys, token: string, now: number): R
   const [, action, leadId, repId, issued, expires] = parts;
   const issuedAt = Number(issued);
   const expiresAt = Number(expires);
-  if (!(REP_ACTIONS as readonly string[]).includes(action) || !leadId || !repId || !Number.isSafeInteger(issuedAt) || !Number.isSafeInteger(expiresAt)) {
+  if (!LINK_ACTIONS.includes(action) || !leadId || !repId || !Number.isSafeInteger(issuedAt) || !Number.isSafeInteger(expiresAt)) {
     return { ok: false, problem: 'forged' };
   }
   const claim: ActionClaim = { action: action as RepAction, leadId, repId, issuedAt, expiresAt };
@@ -66,13 +71,16 @@ export function actionUrl(deps: Pick<ActionLinkDeps, 'publicUrl'>, token: string
   return `${deps.publicUrl.replace(/\/$/, '')}/r/${token}`;
 }
 
-/** The `repActions` hook of lead mails: accept, pass on, not a fit — each a signed link. */
+/**
+ * The `repActions` hook of lead mails: accept, pass on, not a fit — each a signed link; or the
+ * actions asked for (`['answer']`: the link to answer a process proposal).
+ */
 export function repActionLinks(deps: ActionLinkDeps) {
-  return (leadId: string, repId: string, language: Language) => {
+  return (leadId: string, repId: string, language: Language, actions: readonly RepAction[] = REP_ACTIONS) => {
     const issuedAt = deps.clock.now();
     const expiresAt = issuedAt + (deps.ttlMs ?? ACTION_LINK_TTL_MS);
     const labels = routingTexts[language].actionLabel;
-    return REP_ACTIONS.map((action) => ({
+    return actions.map((action) => ({
       label: labels[action],
       href: actionUrl(deps, signActionToken(deps.signingKey, { action, leadId, repId, issuedAt, expiresAt })),
     }));
