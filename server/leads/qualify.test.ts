@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleConfig, validSubmission } from '../../test/support/fixtures';
-import { qualify, tierFor } from './qualify';
+import { qualify, qualifyAnswers, tierFor } from './qualify';
 
 const config = exampleConfig();
 
@@ -67,5 +67,23 @@ describe('qualify on the example config', () => {
     expect(tierFor(59, config.tiers)).toBe('qualifying');
     expect(tierFor(30, config.tiers)).toBe('qualifying');
     expect(tierFor(29, config.tiers)).toBe('information-gathering');
+  });
+
+  it('scores stored answers (a lead row after an update) the same way as a submission', () => {
+    const sub = validSubmission();
+    const stored = {
+      ...sub.answers,
+      costOfInaction: sub.answers.costOfInaction ?? null,
+      stakeholderRoles: sub.stakeholders.roles,
+      finalSay: sub.stakeholders.finalSay,
+    };
+    expect(qualifyAnswers(stored, config)).toEqual(qualify(sub, config));
+    // The CFO (budget holder) and the decision maker are now involved, the budget approved → from 45 to 70: sales-ready
+    const slow = { ...stored, timeline: '6m', costOfInaction: null };
+    const before = qualifyAnswers({ ...slow, budget: 'pending', stakeholderRoles: [] }, config);
+    const after = qualifyAnswers({ ...slow, budget: 'approved', stakeholderRoles: [{ role: 'budget-holder', involved: true }, { role: 'decision-maker', involved: true }] }, config);
+    expect([before.score, before.tier]).toEqual([45, 'qualifying']);
+    expect([after.score, after.tier]).toEqual([70, 'sales-ready']);
+    expect(after.explanation).toContainEqual({ question: 'role', answer: 'budget-holder', points: 5 });
   });
 });

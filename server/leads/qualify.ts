@@ -1,8 +1,10 @@
 import type { ChoiceQuestion, Tier, VendorConfig } from '../../shared/config';
 import type { Submission } from '../../shared/submission';
-import type { ExplanationLine } from '../db/schema';
+import type { ExplanationLine, StakeholderRole } from '../db/schema';
 
-// The transparent score: the sum of the chosen answers' points, each contribution listed.
+// The transparent score: the sum of the chosen answers' points, each contribution listed. It works
+// on the answers alone (a submission's, or a stored lead's after the prospect updated them on their
+// page), so a lead is scored again the same way.
 
 export interface Qualification {
   score: number;
@@ -12,7 +14,23 @@ export interface Qualification {
   noDecisionRisk: boolean;
 }
 
+/** The answers the score is made of, as a lead stores them. */
+export interface ScoredAnswers {
+  stage: string;
+  budget: string;
+  decisionProcess: string;
+  timeline: string;
+  costOfInaction?: string | null;
+  stakeholderRoles: StakeholderRole[];
+  finalSay: string;
+}
+
 export function qualify(sub: Submission, config: VendorConfig): Qualification {
+  return qualifyAnswers({ ...sub.answers, stakeholderRoles: sub.stakeholders.roles, finalSay: sub.stakeholders.finalSay }, config);
+}
+
+/** The score of answers as stored (a lead row fits): unknown option ids throw (they are checked before). */
+export function qualifyAnswers(answers: ScoredAnswers, config: VendorConfig): Qualification {
   const q = config.questions;
   const explanation: ExplanationLine[] = [];
   const choose = (question: string, asked: ChoiceQuestion, answer: string) => {
@@ -22,23 +40,23 @@ export function qualify(sub: Submission, config: VendorConfig): Qualification {
     explanation.push({ question, answer, points: option.points });
   };
 
-  choose('stage', q.stage, sub.answers.stage);
-  choose('budget', q.budget, sub.answers.budget);
-  choose('decisionProcess', q.decisionProcess, sub.answers.decisionProcess);
-  for (const { role, involved } of sub.stakeholders.roles) {
+  choose('stage', q.stage, answers.stage);
+  choose('budget', q.budget, answers.budget);
+  choose('decisionProcess', q.decisionProcess, answers.decisionProcess);
+  for (const { role, involved } of answers.stakeholderRoles) {
     if (!involved) continue;
     const points = q.stakeholders.roles.find((r) => r.id === role)?.points ?? 0;
     explanation.push({ question: 'role', answer: role, points });
   }
-  choose('finalSay', q.stakeholders.finalSay, sub.stakeholders.finalSay);
-  choose('timeline', q.timeline, sub.answers.timeline);
-  const costOfInaction = Boolean(sub.answers.costOfInaction);
+  choose('finalSay', q.stakeholders.finalSay, answers.finalSay);
+  choose('timeline', q.timeline, answers.timeline);
+  const costOfInaction = Boolean(answers.costOfInaction);
   if (costOfInaction) explanation.push({ question: 'costOfInaction', answer: 'filled', points: q.costOfInaction.points });
 
   const score = explanation.reduce((sum, line) => sum + line.points, 0);
   const noDecisionRisk =
-    signalsNoDecision(q.timeline, sub.answers.timeline) &&
-    signalsNoDecision(q.decisionProcess, sub.answers.decisionProcess) &&
+    signalsNoDecision(q.timeline, answers.timeline) &&
+    signalsNoDecision(q.decisionProcess, answers.decisionProcess) &&
     !costOfInaction;
   return { score, tier: tierFor(score, config.tiers), explanation, noDecisionRisk };
 }
