@@ -74,8 +74,8 @@ describe('leads of a rep removed from the config', () => {
     expect(lead(bram).repId).toBe('bram');
     expect(lead(closed)).toMatchObject({ repId: 'anna', status: 'not-a-fit' }); // closed leads stay as they were
     const history = second.db.select().from(leadEvents).where(eq(leadEvents.leadId, open)).orderBy(leadEvents.id).all();
-    expect(history.map((e) => `${e.type}:${e.repId}`)).toEqual(['assigned:anna', 'rep-removed:anna', 'assigned:bram']);
-    expect(history[1]).toMatchObject({ at: clock.now(), detail: 'rep "anna" was removed from the config' });
+    expect(history.map((e) => `${e.type}:${e.repId}`)).toEqual(['assigned:anna', 'agreement:null', 'rep-removed:anna', 'assigned:bram']);
+    expect(history[2]).toMatchObject({ at: clock.now(), detail: 'rep "anna" was removed from the config' });
 
     await jobs.drain();
     // The first server's 8 lead mails (never sent before it stopped) and, per moved lead, the

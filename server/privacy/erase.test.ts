@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from '../db/open';
-import { devMail, leadEvents, leads, outbox } from '../db/schema';
+import { agreementTurns, devMail, leadEvents, leads, outbox } from '../db/schema';
 import { silentLog } from '../log';
 import { devOutboxMailer } from '../mail/dev-outbox-mailer';
 import type { MailMessage } from '../mail/message';
@@ -52,7 +52,8 @@ describe('erase one email address', () => {
     expect(eraseEmail(t.db, 'wipe.me@visser.example')).toEqual({ leads: 1, outbox: 2, outboxEdited: 0, devMail: 0 });
     expect(t.db.select().from(leads).all().map((l) => l.contactName)).toEqual(['Karel Keep']);
     expect(t.db.select().from(outbox).all()).toHaveLength(2);
-    expect(t.db.select().from(leadEvents).all()).toHaveLength(1);
+    expect(t.db.select().from(leadEvents).all().map((e) => e.type)).toEqual(['assigned', 'agreement']); // Karel's
+    expect(t.db.select().from(agreementTurns).all()).toHaveLength(1); // Wilma's proposal went with her lead
     t.db.$client.close();
     const bytes = readFileSync(path).toString('latin1');
     expect(bytes).not.toContain('Wilma Wipe');

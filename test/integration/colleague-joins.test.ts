@@ -118,10 +118,12 @@ describe('a colleague joins', () => {
     const second = await s.submit({ contact: PIET });
     expect(s.history(first)).toEqual([
       ['assigned', 'anna', expect.any(String)],
+      ['agreement', null, 'proposal'], // the fixture proposes another approach
       ['same-account', 'anna', second],
     ]);
     expect(s.history(second)).toEqual([
       ['assigned', 'anna', expect.stringContaining('existing account')],
+      ['agreement', null, 'proposal'],
       ['same-account', 'anna', first],
     ]);
 
@@ -138,7 +140,7 @@ describe('a colleague joins', () => {
     const a = await s.submit({ contact: { ...SANNE, email: 'sanne.visser@gmail.com' } });
     const b = await s.submit({ contact: { ...PIET, email: 'piet.jansen@gmail.com' } });
     expect([s.lead(a).repId, s.lead(b).repId]).toEqual(['anna', 'anna']);
-    expect([...s.history(a), ...s.history(b)].map(([type]) => type)).toEqual(['assigned', 'assigned']);
+    expect([...s.history(a), ...s.history(b)].map(([type]) => type)).toEqual(['assigned', 'agreement', 'assigned', 'agreement']);
     const rep = s.mailTo('anna@zeilmaker.example');
     expect(rep.parsed.subject).not.toContain('Tweede contact');
     expect(rep.parsed.text).not.toContain('Tweede contact');
@@ -156,14 +158,14 @@ describe('a colleague joins', () => {
     const second = await s.submit({ contact: PIET });
     anna.active = true;
     expect(s.lead(second).repId).toBe('bram');
-    expect(s.history(second).map(([type]) => type)).toEqual(['assigned']);
+    expect(s.history(second).map(([type]) => type)).toEqual(['assigned', 'agreement']);
 
     s.clock.advance(60 * 60_000); // …until Bram lets it lapse and it goes to the owner
     const before = s.sink.messages.length;
     await s.jobs.drain();
     await s.sink.waitFor(before + 3);
     expect(s.lead(second).repId).toBe('anna');
-    expect(s.history(second).map(([type, rep]) => `${type}:${rep}`)).toEqual(['assigned:bram', 'sla-expired:bram', 'assigned:anna', 'same-account:anna']);
+    expect(s.history(second).map(([type, rep]) => `${type}:${rep}`)).toEqual(['assigned:bram', 'agreement:null', 'sla-expired:bram', 'assigned:anna', 'same-account:anna']);
     expect(s.history(first).at(-1)).toEqual(['same-account', 'anna', second]);
 
     const mail = s.mailTo('anna@zeilmaker.example');

@@ -58,7 +58,7 @@ describe('open leads of a removed rep, in the running server', () => {
     try {
       expect(db.select().from(leads).where(eq(leads.id, leadId)).get()).toMatchObject({ repId: 'dewi', status: 'assigned' });
       const history = db.select().from(leadEvents).where(eq(leadEvents.leadId, leadId)).orderBy(leadEvents.id).all();
-      expect(history.map((e) => `${e.type}:${e.repId}`)).toEqual(['assigned:anna', 'rep-removed:anna', 'assigned:bram', 'rep-removed:bram', 'assigned:dewi']);
+      expect(history.map((e) => `${e.type}:${e.repId}`)).toEqual(['assigned:anna', 'agreement:null', 'rep-removed:anna', 'assigned:bram', 'rep-removed:bram', 'assigned:dewi']);
     } finally {
       db.$client.close();
     }

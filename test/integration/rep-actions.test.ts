@@ -59,6 +59,7 @@ describe('rep action links', () => {
     expect(s.lead(id)).toMatchObject({ status: 'accepted', repId: 'anna' });
     expect(s.history(id)).toEqual([
       ['assigned', 'anna', expect.stringContaining('weighted round robin → Anna de Vries')],
+      ['agreement', null, 'proposal'], // the fixture proposes another approach: the agreement's first turn
       ['accepted', 'anna', 'accepted via the link in the lead mail'],
     ]);
 
@@ -66,7 +67,7 @@ describe('rep action links', () => {
     const again = await s.confirm(links.Accepteren);
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('Je hebt deze lead al geaccepteerd. Er is niets veranderd.');
-    expect(s.history(id)).toHaveLength(2);
+    expect(s.history(id)).toHaveLength(3);
   });
 
   it('pass on: the next rep by the same rules gets the lead, the promise and the links; the prospect learns the new name', async () => {
@@ -81,6 +82,7 @@ describe('rep action links', () => {
     expect(s.lead(id)).toMatchObject({ status: 'assigned', repId: 'bram', teamId: 'account-executives' });
     expect(s.history(id)).toEqual([
       ['assigned', 'anna', expect.any(String)],
+      ['agreement', null, 'proposal'],
       ['passed-on', 'anna', 'Te klein voor mijn regio'],
       ['assigned', 'bram', expect.stringMatching(/Anna de Vries skipped: already had this lead/)],
     ]);
@@ -127,7 +129,7 @@ describe('rep action links', () => {
     await passOn('dewi@zeilmaker.example');
     expect(s.lead(id)).toMatchObject({ status: 'unassigned', repId: null, teamId: null });
     expect(s.history(id).map(([type, rep]) => `${type}:${rep}`)).toEqual([
-      'assigned:anna', 'passed-on:anna', 'assigned:bram', 'passed-on:bram', 'assigned:dewi', 'passed-on:dewi', 'unassigned:null',
+      'assigned:anna', 'agreement:null', 'passed-on:anna', 'assigned:bram', 'passed-on:bram', 'assigned:dewi', 'passed-on:dewi', 'unassigned:null',
     ]);
     const vendor = mailTo(s.sink.messages, 'sales@zeilmaker.example');
     expect(vendor.parsed.subject).toMatch(/^Niet toegewezen lead: /);
@@ -160,7 +162,7 @@ describe('rep action links', () => {
       expect(res.status).toBe(409);
       expect(await res.text()).toContain('Deze lead is al gesloten.');
     }
-    expect(s.history(id)).toHaveLength(2);
+    expect(s.history(id)).toHaveLength(3);
     expect(s.sink.messages).toHaveLength(2); // nobody else was mailed
   });
 
@@ -176,7 +178,7 @@ describe('rep action links', () => {
       expect(await res.text()).toContain('Deze link is verlopen');
     }
     expect(s.lead(id).status).toBe('assigned');
-    expect(s.history(id)).toHaveLength(1);
+    expect(s.history(id)).toHaveLength(2); // assigned, and the proposal's turn
   });
 
   it('refuses altered, forged and foreign tokens with 403 and changes nothing', async () => {
@@ -205,6 +207,6 @@ describe('rep action links', () => {
       }
     }
     expect(s.lead(id).status).toBe('assigned');
-    expect(s.history(id)).toHaveLength(1);
+    expect(s.history(id)).toHaveLength(2); // assigned, and the proposal's turn
   });
 });

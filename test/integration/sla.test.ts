@@ -60,7 +60,7 @@ describe('response SLA', () => {
     await jobs.drain();
     await sink.waitFor(6);
     expect(lead(t.db, id)).toMatchObject({ status: 'assigned', repId: 'bram' });
-    expect(events(t.db, id)).toEqual(['assigned:anna', 'sla-expired:anna', 'assigned:bram']);
+    expect(events(t.db, id)).toEqual(['assigned:anna', 'agreement:null', 'sla-expired:anna', 'assigned:bram']);
     const expired = t.db.select().from(leadEvents).where(and(eq(leadEvents.leadId, id), eq(leadEvents.type, 'sla-expired'))).get()!;
     expect(expired).toMatchObject({ at: start + 60 * MINUTE, detail: 'not accepted by Anna de Vries within 60 minutes' });
 
@@ -85,7 +85,7 @@ describe('response SLA', () => {
     await jobs.drain();
     await sink.waitFor(10); // Bram's reminder, then the three mails of the hand-over
     expect(lead(t.db, id).repId).toBe('dewi'); // Chris speaks no Dutch: the fallback team
-    expect(events(t.db, id)).toEqual(['assigned:anna', 'sla-expired:anna', 'assigned:bram', 'sla-expired:bram', 'assigned:dewi']);
+    expect(events(t.db, id)).toEqual(['assigned:anna', 'agreement:null', 'sla-expired:anna', 'assigned:bram', 'sla-expired:bram', 'assigned:dewi']);
   });
 
   it('does nothing at the deadline when the rep accepted in time', async () => {
@@ -104,7 +104,7 @@ describe('response SLA', () => {
     expect(await jobs.drain()).toBe(2); // the reminder and the check ran…
     expect(slaJobs(t.db)).toMatchObject([{ status: 'done' }]);
     expect(lead(t.db, id)).toMatchObject({ status: 'accepted', repId: 'anna' }); // …and changed nothing
-    expect(events(t.db, id)).toEqual(['assigned:anna', 'accepted:anna']);
+    expect(events(t.db, id)).toEqual(['assigned:anna', 'agreement:null', 'accepted:anna']);
     expect(sink.messages).toHaveLength(2);
   });
 
@@ -128,7 +128,7 @@ describe('response SLA', () => {
     await jobs.drain();
     await sink.waitFor(5);
     expect(lead(second.db, id)).toMatchObject({ status: 'assigned', repId: 'bram' });
-    expect(events(second.db, id)).toEqual(['assigned:anna', 'sla-expired:anna', 'assigned:bram']);
+    expect(events(second.db, id)).toEqual(['assigned:anna', 'agreement:null', 'sla-expired:anna', 'assigned:bram']);
     expect(mailTo(sink.messages, 'anna@zeilmaker.example').parsed.subject).toBe('Lead doorgezet: Visser Logistiek');
 
     // Bram's link from the mail sent after the restart works on this server.
