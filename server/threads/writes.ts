@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { VendorConfig } from '../../shared/config';
 import type { LeadMailInput } from '../leads/lead-mails';
 import { performRepAction } from '../leads/rep-action';
+import { performRepAnswer, type RepAnswerForm } from '../agreement/rep-answer';
 import type { ActionClaim } from '../security/action-links';
 import type { ProspectPageLink } from '../security/prospect-links';
 
@@ -21,6 +22,8 @@ export interface WriteDeps {
 
 export const writes = {
   'rep-action': (deps: WriteDeps, a: { claim: ActionClaim; input: { reason?: string } }) => performRepAction(deps, a.claim, a.input),
+  /** The rep's answer to a process proposal (agreement/rep-answer.ts). */
+  'rep-answer': (deps: WriteDeps, a: { claim: ActionClaim; form: RepAnswerForm }) => performRepAnswer(deps, a.claim, a.form),
 };
 
 export type WriteKind = keyof typeof writes;
