@@ -10,6 +10,7 @@ import type { LeadRow } from '../mail/rep-lead';
 import { recordEvent, recordSameAccount } from './lead-history';
 import { queueLeadMails } from './lead-mail-job';
 import { nextStepText } from './next-step';
+import { composeConfirmation, formSteps } from './confirmation';
 import { qualify } from './qualify';
 import { chooseRoute, type RouteDecision } from './route';
 import { readRoutingState, saveCurrents } from './routing-store';
@@ -99,8 +100,25 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
       );
   const decision: RouteDecision = spam ? { teamId: null, repId: null, reason: `spam: ${spam}` } : route;
   const rep = config.reps.find((r) => r.id === route.repId);
-  const nextStep = nextStepText(config, site, qualification.tier, sub.language, rep?.name ?? null);
-  const body: SubmissionAnswer = { leadId: id, nextStep, rep: rep ? { name: rep.name } : null };
+  const proposal = !sub.process.accepted && sub.process.changes ? sub.process.changes : null;
+  const agreementState = sub.process.accepted || spam ? 'standard' : 'proposed';
+  const configured = nextStepText(config, site, qualification.tier, sub.language, rep?.name ?? null);
+  // What the prospect reads next (leads/confirmation.ts); a bot's answer reads like a person's.
+  const composed =
+    deps.prospectPage &&
+    composeConfirmation({
+      lead: { id, contactName: sub.contact.name, tier: qualification.tier, createdAt: now, phone: sub.contact.phone || null, agreementState: sub.process.accepted ? 'standard' : 'proposed', proposal },
+      language: sub.language,
+      config,
+      site,
+      rep: rep ?? null,
+      steps: formSteps(config, site, sub.language),
+      nextStep: configured,
+      page: deps.prospectPage(id, 0),
+    });
+  // The one sentence of what happens next: after a proposal, never the configured step it may question.
+  const nextStep = composed ? composed.confirmation.contact ?? configured : configured;
+  const body: SubmissionAnswer = { leadId: id, nextStep, rep: rep ? { name: rep.name } : null, ...(composed ? { confirmation: composed.confirmation } : {}) };
 
   const lead: LeadRow = {
     id,
@@ -147,8 +165,8 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
     submissionHash: hash,
     apiKeyId: meta.apiKeyId ?? null,
     processVersion: meta.processVersion ?? null,
-    proposal: !sub.process.accepted && sub.process.changes ? sub.process.changes : null,
-    agreementState: sub.process.accepted || spam ? 'standard' : 'proposed',
+    proposal,
+    agreementState,
     prospectLinkEpoch: 0,
   };
   prepared(deps.db).insertLead.run(lead);

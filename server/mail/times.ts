@@ -30,6 +30,11 @@ export function formatDeadline(at: number, now: number, timeZone: string, langua
   return `${when} (${zoneName(timeZone, language)})`;
 }
 
+/** "Friday 4 December, 17:00 (Amsterdam time)" / "vrijdag 4 december om 17:00 (tijd in Amsterdam)": always with the day (a promise). */
+export function formatPromise(at: number, timeZone: string, language: Language): string {
+  return `${format(language, timeZone, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(at)} (${zoneName(timeZone, language)})`;
+}
+
 /** "1 December 2026, 10:00 (Amsterdam time)" / "1 december 2026, 10:00 (tijd in Amsterdam)". */
 export function formatDateTime(at: number, timeZone: string, language: Language): string {
   const date = format(language, timeZone, { year: 'numeric', month: 'long', day: 'numeric' }).format(at);

@@ -55,12 +55,11 @@ describe('bots', () => {
     const t = testApp();
     const res = await t.post(body(t) as never);
     expect(res.status).toBe(201);
-    // The answer a person would have got: the rep routing would choose, and their next step.
-    expect(await res.json()).toEqual({
-      leadId: expect.any(String),
-      nextStep: 'Anna de Vries neemt binnen één werkdag contact op om de kennismaking te plannen.',
-      rep: { name: 'Anna de Vries' },
-    });
+    // The answer a person would have got: the rep routing would choose, their next step, the confirmation and a page.
+    const answer = await res.json();
+    const person = await (await testApp({ clock: t.clock }).post(submissionBody())).json();
+    expect(answer).toEqual({ ...person, leadId: expect.any(String), confirmation: { ...person.confirmation, page: expect.stringMatching(/^http:\/\/koers\.test\/p\//) } });
+    expect(answer.nextStep).toMatch(/^Anna de Vries \(Accountmanager\) beantwoordt uw voorstel uiterlijk/);
     const lead = t.db.select().from(leads).get()!;
     expect(lead.status).toBe('spam');
     expect(lead.routingReason).toMatch(reason);

@@ -14,8 +14,10 @@ describe('POST /api/v1/sites/{site}/leads', () => {
     const body = await res.json();
     expect(body).toEqual({
       leadId: expect.any(String),
-      nextStep: 'Anna de Vries neemt binnen één werkdag contact op om de kennismaking te plannen.',
+      // The fixture proposes another approach: the next step is the rep's answer, not the configured "plan the introduction".
+      nextStep: expect.stringMatching(/^Anna de Vries \(Accountmanager\) beantwoordt uw voorstel uiterlijk woensdag 2 december om 17:00/),
       rep: { name: 'Anna de Vries' },
+      confirmation: expect.objectContaining({ thanks: 'Bedankt, Sanne Visser, voor uw aanvraag bij Zeilmaker Software B.V.' }),
     });
     const lead = db.select().from(leads).get()!;
     expect(lead).toMatchObject({ id: body.leadId, tier: 'sales-ready', score: 85, repId: 'anna', teamId: 'account-executives', status: 'assigned' });

@@ -87,10 +87,11 @@ describe('prospect mails', () => {
     const s = await setup();
     await s.submit();
     const nl = s.textTo('sanne@visser-logistiek.example');
-    expect(nl).toContain('Bedankt voor uw contact met Zeilmaker Software B.V. Zo werken wij:');
+    expect(nl).toContain('Bedankt, Sanne Visser, voor uw aanvraag bij Zeilmaker Software B.V.\n');
     expect(nl).not.toContain('B.V..');
     await s.submit({ language: 'en', contact: { email: 'tom@example.org' } });
     const en = s.textTo('tom@example.org');
-    expect(en).toContain('Thank you for contacting Zeilmaker Software B.V. This is how we work:');
+    expect(en).toContain('Thank you, Sanne Visser, for contacting Zeilmaker Software B.V.\n');
+    expect(en).not.toContain('B.V..');
   });
 });
