@@ -85,7 +85,7 @@ export function composeConfirmation(input: ConfirmationInput): ComposedConfirmat
   const who = rep ? (role ? `${rep.name} (${role})` : rep.name) : undefined;
   // By phone only when the rep calls and the prospect gave a number; the number itself is not repeated.
   const by: 'phone' | 'email' = rep?.contactBy === 'phone' && rep.phone && lead.phone ? 'phone' : 'email';
-  const reach = rep ? (rep.contactBy === 'phone' && rep.phone ? rep.phone : rep.email) : undefined;
+  const reach = rep ? (by === 'phone' ? rep.phone! : rep.email) : undefined;
   const links = (config.nextStepLinks?.[lead.tier as keyof NonNullable<VendorConfig['nextStepLinks']>] ?? []).map((l) => ({
     label: text(l.label) ?? '',
     url: text(l.url) ?? '',
