@@ -39,3 +39,11 @@ export function agreementView(config: VendorConfig, lead: LeadRow, db?: Db): Agr
     ...(turn ? { turnId: turn.id } : {}),
   };
 }
+
+/** The process as the agreement stands now: agreed or kept, the counter on the table, or the open proposal. */
+export function processAsItStands(db: Db, config: VendorConfig, lead: LeadRow): AgreedStep[] {
+  const shown = shownProcess(db, config, lead).steps;
+  const latest = latestTurn(db, lead.id);
+  // keep-standard carries no changes; every other turn's changes are what is on the table or agreed.
+  return applyChanges(shown, latest?.changes ?? NO_CHANGES);
+}

@@ -8,6 +8,7 @@ import { repLanguage } from '../mail/rep-lead';
 import type { ReassignDeps } from './reassign';
 import { currentAssignment } from './lead-history';
 import { deadlineOf, slaCheckPayloadSchema } from './sla';
+import { answerLink } from './lead-mails';
 
 // The 'accept-reminder' job (scheduled with the deadline, sla.ts): at routing.remindAtPercent of
 // the window, the rep gets one mail with the deadline and the links — only while the lead still
@@ -36,7 +37,8 @@ export function acceptReminder(deps: Omit<AcceptReminderDeps, 'mailer'> & { db: 
     to: { name: rep.name, address: rep.email },
     deadline: deadlineOf(job),
     now: deps.clock.now(),
-    actions: deps.repActions?.(lead.id, rep.id, language) ?? [],
+    // While the prospect's proposal waits, answering it also accepts the lead.
+    actions: [...(deps.repActions?.(lead.id, rep.id, language) ?? []), ...[answerLink(deps.repActions, lead, rep.id, language)].filter((l) => l !== undefined)],
   });
 }
 

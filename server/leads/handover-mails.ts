@@ -6,7 +6,7 @@ import { repLanguage, repLeadMail, type LeadRow } from '../mail/rep-lead';
 import { routingTexts } from '../mail/routing-texts';
 import { formatDateTime } from '../mail/times';
 import { mailTexts } from '../mail/texts';
-import { deadlineOf, earlierLeadLink, type LeadMailInput } from './lead-mails';
+import { answerLink, deadlineOf, earlierLeadLink, type LeadMailInput } from './lead-mails';
 import { nextStepText } from './next-step';
 import type { RoutingWhy } from './route';
 
@@ -64,6 +64,7 @@ export function handoverMails({ lead, fromRepId, cause, config, earlierLead, rep
           deadline: deadlineOf(config, lead.tier, lead.updatedAt), // the lead as moved: updated at the assignment
           routing,
           secondContact: !!earlierLead,
+          answer: answerLink(repActions, lead, to.id, language), // a proposal still open goes to the new rep
         })
       : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, notes, unassigned: true, routing }),
   ];

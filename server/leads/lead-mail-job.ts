@@ -56,7 +56,7 @@ export interface LeadMailDeps extends Pick<LeadMailInput, 'config' | 'repActions
 const leadById = perDatabase((db: Db) => db.select().from(leads).where(eq(leads.id, p('id'))).prepare());
 
 /** The worker's handler: composes the mail from the stored lead and sends it. */
-export function leadMailHandler({ db, config, repActions, mailer }: LeadMailDeps): JobHandler {
+export function leadMailHandler({ db, config, repActions, prospectPage, mailer }: LeadMailDeps): JobHandler {
   return async (payload) => {
     const job = leadMailPayloadSchema.parse(payload);
     const stored = leadById(db).get({ id: job.leadId });
@@ -65,6 +65,6 @@ export function leadMailHandler({ db, config, repActions, mailer }: LeadMailDeps
     const lead = { ...stored, repId: job.repId, routingReason: job.routingReason ?? stored.routingReason };
     const earlierLead = job.earlierLeadId ? earlierLeadOf(db, job.earlierLeadId) : undefined;
     const { nextStep } = stored.response as SubmissionAnswer;
-    await mailer.send(leadMail(job.mail, { lead, config, site, nextStep, earlierLead, repActions, routing: job.routing }));
+    await mailer.send(leadMail(job.mail, { lead, config, site, nextStep, earlierLead, repActions, routing: job.routing, db, prospectPage }));
   };
 }

@@ -7,7 +7,15 @@ import { mailTexts } from '../mail/texts';
 import type { RoutingWhy } from './route';
 import { acceptWithinMinutes } from './sla';
 import { REP_ACTIONS, type RepAction } from '../security/action-links';
+import type { Tier } from '../../shared/config';
+import type { SubmissionAnswer } from '../../shared/submission';
+import { shownProcess } from '../agreement/agreed-process';
+import { buildPublicForm } from '../form/build-public-form';
+import { composeConfirmation } from './confirmation';
+import { nextStepText } from './next-step';
 import type { ProspectPageLink } from '../security/prospect-links';
+import type { Db } from '../db/open';
+import { agreementView } from '../agreement/rep-answer-view';
 
 // The two mails of a new lead: the summary for its rep (or the vendor when unassigned) and the
 // prospect's confirmation. Composed when the outbox sends them (lead-mail-job.ts).
@@ -28,15 +36,18 @@ export interface LeadMailInput {
   prospectPage?: ProspectPageLink;
   /** Why the lead went to its rep (structured), rendered in the rep's language. */
   routing?: RoutingWhy;
+  /** The database, to read the process version the lead was shown and its open proposal; without it, the current config's process. */
+  db?: Db;
 }
 
 export function leadMail(kind: LeadMailKind, input: LeadMailInput): MailMessage {
   return kind === 'rep' ? repMail(input) : prospectMail(input);
 }
 
-function repMail({ lead, config, site, earlierLead, repActions, routing }: LeadMailInput): MailMessage {
+function repMail({ lead, config, site, earlierLead, repActions, routing, db }: LeadMailInput): MailMessage {
   const rep = config.reps.find((r) => r.id === lead.repId);
   const language = repLanguage(rep, site.defaultLanguage);
+  const agreement = agreementView(config, lead, db);
   return rep
     ? repLeadMail({
         lead,
@@ -48,16 +59,31 @@ function repMail({ lead, config, site, earlierLead, repActions, routing }: LeadM
         deadline: deadlineOf(config, lead.tier, lead.createdAt),
         routing,
         secondContact: !!earlierLead,
+        agreement,
+        answer: answerLink(repActions, lead, rep.id, language),
       })
-    : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, unassigned: true, routing });
+    : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, unassigned: true, routing, agreement });
 }
 
-function prospectMail({ lead, config, site, nextStep, earlierLead }: LeadMailInput): MailMessage {
+function prospectMail({ lead, config, site, earlierLead, db, prospectPage }: LeadMailInput): MailMessage {
   const rep = config.reps.find((r) => r.id === lead.repId);
   const replyTo = rep ? { name: rep.name, address: rep.email } : { name: config.vendor.name, address: config.vendor.replyTo };
   // A colleague's open lead brought this one to the same rep: the prospect learns only the rep's name.
   const accountRep = earlierLead && rep ? rep.name : undefined;
-  return prospectConfirmationMail({ lead, config, site, nextStep, replyTo, accountRep });
+  const language = lead.language as Language;
+  // What the prospect was shown (its stored version), so the recap is what they agreed to.
+  const shown = db ? shownProcess(db, config, lead) : buildPublicForm(config, site, language, '').process;
+  const composed = composeConfirmation({
+    lead,
+    language,
+    config,
+    site,
+    rep: rep ?? null,
+    steps: shown.steps,
+    nextStep: nextStepText(config, site, lead.tier as Tier, language, rep?.name ?? null),
+    page: prospectPage?.(lead.id, lead.prospectLinkEpoch) ?? (lead.response as SubmissionAnswer).confirmation?.page ?? '',
+  });
+  return prospectConfirmationMail({ to: lead.contactEmail, language, config, composed, replyTo, accountRep, title: shown.title });
 }
 
 /**
@@ -74,6 +100,11 @@ export function earlierLeadLink(
   if (!repActions || !earlierLead) return [];
   const accept = repActions(earlierLead.id, repId, language)[REP_ACTIONS.indexOf('accept')];
   return accept ? [{ label: mailTexts[language].earlierLeadLink, href: accept.href }] : [];
+}
+
+/** The signed "Answer the proposal" link while the lead's proposal waits for its rep's answer. */
+export function answerLink(repActions: LeadMailInput['repActions'], lead: Pick<LeadRow, 'id' | 'agreementState'>, repId: string, language: Language) {
+  return lead.agreementState === 'proposed' ? repActions?.(lead.id, repId, language, ['answer'])[0] : undefined;
 }
 
 /** The rep's response deadline of an assignment at `assignedAt`, when the tier has one. */

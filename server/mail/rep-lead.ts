@@ -8,6 +8,8 @@ import { routingReasonLines } from './routing-reason';
 import { routingTexts } from './routing-texts';
 import { mailTexts } from './texts';
 import { countryName, formatDeadline, formatMinutes } from './times';
+import { agreementView, type AgreementView } from '../agreement/rep-answer-view';
+import { agreementRepBlocks } from './agreement-rep-blocks';
 
 // The pre-qualified lead summary for the rep: who, how far along, who decides, when, why this
 // score, why this rep, what to do next. Everything the prospect typed is escaped in HTML.
@@ -31,9 +33,13 @@ export interface RepLeadMail {
   routing?: RoutingWhy;
   /** Another open lead of this company is already the rep's: the subject says "Second contact". */
   secondContact?: boolean;
+  /** The process agreement (read from the database when it can be); without it, from the lead and the current config. */
+  agreement?: AgreementView;
+  /** The signed link to answer an open proposal. */
+  answer?: { label: string; href: string };
 }
 
-export function repLeadMail({ lead, config, language, to, notes = [], actions = [], unassigned, deadline, routing, secondContact }: RepLeadMail): MailMessage {
+export function repLeadMail({ lead, config, language, to, notes = [], actions = [], unassigned, deadline, routing, secondContact, agreement, answer }: RepLeadMail): MailMessage {
   const t = mailTexts[language];
   const deadlineLine = deadline && deadlineText(config, language, deadline);
   const q = config.questions;
@@ -61,6 +67,8 @@ export function repLeadMail({ lead, config, language, to, notes = [], actions = 
 
   const blocks: Block[] = [
     ...(unassigned ? [{ lines: [t.unassignedIntro], strong: true }] : []),
+    // The process agreement first: an open proposal is what the rep answers (or one line: none).
+    ...agreementRepBlocks({ view: agreement ?? agreementView(config, lead), contactName: lead.contactName, language, answer }),
     ...(notes.length ? [{ lines: notes, strong: true }] : []),
     ...(deadlineLine ? [{ lines: [deadlineLine], strong: true }] : []),
     ...(lead.noDecisionRisk ? [{ lines: [t.noDecisionRisk], strong: true }] : []),
@@ -95,10 +103,6 @@ export function repLeadMail({ lead, config, language, to, notes = [], actions = 
         [t.orgInterest, or(lead.orgInterest)],
         [t.personalInterest, or(lead.personalInterest)],
       ],
-    },
-    {
-      heading: t.process,
-      lines: lead.processAccepted ? [t.processAccepted] : [t.processDeviation, lead.deviation ?? ''],
     },
     {
       heading: `${t.score}: ${lead.score} ${t.points} (${t.tier[lead.tier as keyof typeof t.tier]})`,

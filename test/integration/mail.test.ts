@@ -40,7 +40,7 @@ describe('lead mails over a real SMTP server', () => {
       'Eindbeslisser (betrokken)', 'IT (nog niet betrokken)', 'Eindbesluit: Een team of commissie',
       'One planning tool for all sites', 'Less manual work for my team',
       'Beslistermijn: Binnen 3 maanden', 'Our current planning tool is end-of-life in June.',
-      'Stelt een andere aanpak voor:', 'We need a pilot before any proposal.',
+      'Zij stellen een andere aanpak voor', 'Hun reden: “We need a pilot before any proposal.”',
       'Score: 85 punten (Klaar voor sales)', 'Fase: We vergelijken leveranciers: +25', 'Kosten van niets doen beschreven: +10',
       'Regel 1 (niveau: Klaar voor sales of Kwalificerend) stuurt deze lead naar het team Account executives', 'https://www.zeilmaker.example/contact', 'https://duckduckgo.com', 'utm_source: newsletter', 'utm_campaign: winter',
     ]) expect(text).toContain(expected);

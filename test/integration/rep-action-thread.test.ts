@@ -26,7 +26,7 @@ describe('a rep action through the real server', () => {
       return mails.length === 2;
     });
     const repMail = await (await fetch(`${server.url}/dev/mail/messages/${mails.find((m) => m.to === 'anna@zeilmaker.example')!.id}`)).json();
-    const accept = new URL(/http:\/\/\S+\/r\/[\w.-]+/.exec(repMail.text)![0]).pathname;
+    const accept = new URL(/^Accepteren: (http:\/\/\S+\/r\/[\w.-]+)$/m.exec(repMail.text)![1]).pathname;
     expect((await fetch(`${server.url}${accept}`)).status).toBe(200);
 
     // Another process takes the write lock, as `npm run erase` does for its VACUUM.
