@@ -156,6 +156,7 @@ describe('performRepAnswer', () => {
 
   it.each<[string, Partial<RepAnswerForm>, { field: string; problem: string }]>([
     ['an unknown choice', { choice: 'maybe' }, { field: 'choice', problem: 'unknown-choice' }],
+    ['no turn named', { choice: 'agree', turn: '' }, { field: 'turn', problem: 'unknown-choice' }],
     ['an unknown step id', { choice: 'counter', steps: { nope: 'other' }, instead: { nope: 'x' } }, { field: 'step:nope', problem: 'unknown-step' }],
     ['a fixed step changed', { choice: 'counter', steps: { proposal: 'other' }, instead: { proposal: 'No proposal' } }, { field: 'step:proposal', problem: 'fixed-step' }],
     ['other without words', { choice: 'counter', steps: { discovery: 'other' }, instead: { discovery: '  ' } }, { field: 'instead:discovery', problem: 'instead-required' }],

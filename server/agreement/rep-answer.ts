@@ -81,6 +81,7 @@ export function performRepAnswer(deps: RepAnswerDeps, claim: ActionClaim, form: 
       const { lead } = s;
       const open = openProposal(tx, lead, form.turn);
       if ('current' in open) return { done: false as const, current: open.current, lead };
+      if (!open.turn) return invalid('turn', 'unknown-choice'); // not sent from the page: show it
 
       const kind = CHOICES[form.choice];
       if (!kind) return invalid('choice', 'unknown-choice');
@@ -121,9 +122,10 @@ function invalid(field: string, problem: AnswerProblem) {
 }
 
 /** The proposal the page answered, if it is still the open one: the lead's latest turn, a proposal. */
-export function openProposal(db: Pick<Db, 'select'>, lead: LeadRow, turnId: string): { turn: Turn } | { current: AnswerCurrent } {
+export function openProposal(db: Pick<Db, 'select'>, lead: LeadRow, turnId: string): { turn?: Turn } | { current: AnswerCurrent } {
   const latest = latestTurn(db, lead.id);
   if (lead.agreementState !== 'proposed' || !latest || latest.kind !== 'proposal') return { current: latest ? 'answered' : 'no-proposal' };
+  if (!/^\d{1,15}$/.test(turnId)) return {}; // no turn named: nothing to compare
   return String(latest.id) === turnId ? { turn: latest } : { current: 'changed' };
 }
 

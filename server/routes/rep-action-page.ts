@@ -69,7 +69,7 @@ function deadlineNote(language: Language, lead: LeadRow, history: Event[], confi
   return deadline ? `<p class="note">${escapeHtml(deadlineText(config, language, deadline))}</p>` : '';
 }
 
-function leadSummary(language: Language, lead: LeadRow, config: VendorConfig): string {
+export function leadSummary(language: Language, lead: LeadRow, config: VendorConfig): string {
   const t = repActionTexts[language];
   const text = (l: Localized | undefined) => (l === undefined ? '' : (resolveText(l, language, 'en') ?? resolveText(l, 'nl') ?? ''));
   const option = (options: { id: string; label: Localized }[], id: string) => text(options.find((o) => o.id === id)?.label) || id;
@@ -90,7 +90,7 @@ function leadSummary(language: Language, lead: LeadRow, config: VendorConfig): s
   return `<h2>${escapeHtml(t.lead)}</h2><table>${trs}</table>`;
 }
 
-function historyList(language: Language, history: Event[], config: VendorConfig): string {
+export function historyList(language: Language, history: Event[], config: VendorConfig): string {
   const t = repActionTexts[language];
   const name = (id: string | null) => (id ? (config.reps.find((r) => r.id === id)?.name ?? id) : '');
   const team = (id: string | null) => config.teams.find((x) => x.id === id)?.name;
@@ -106,7 +106,7 @@ function historyList(language: Language, history: Event[], config: VendorConfig)
             : e.type === 'assigned' && team(e.teamId)
               ? t.team(team(e.teamId)!)
               : '';
-      return `<li><small>${escapeHtml(formatDateTime(e.at, config.vendor.timeZone, language))}</small> <strong>${escapeHtml(t.events[e.type] ?? e.type)}</strong>${who ? ` — ${escapeHtml(who)}` : ''}${words ? `<br>${escapeHtml(words)}` : ''}</li>`;
+      return `<li><small>${escapeHtml(formatDateTime(e.at, config.vendor.timeZone, language))}</small> <strong>${escapeHtml((e.type === 'agreement' ? t.agreementTurns[e.detail] : undefined) ?? t.events[e.type] ?? e.type)}</strong>${who ? ` — ${escapeHtml(who)}` : ''}${words ? `<br>${escapeHtml(words)}` : ''}</li>`;
     })
     .join('');
   return `<h2>${escapeHtml(t.history)}</h2><ol>${items}</ol>`;

@@ -30,6 +30,14 @@ const en = {
     spam: 'Spam',
     'same-account': 'Same company',
   } as Record<string, string>,
+  /** The turns of the process agreement (history type 'agreement', detail: the turn's kind). */
+  agreementTurns: {
+    proposal: 'Proposal by the prospect',
+    agree: 'Agreed',
+    counter: 'Counter-proposal',
+    'keep-standard': 'Standard process kept',
+    'accept-counter': 'Prospect accepted the counter-proposal',
+  } as Record<string, string>,
   sameAccount: 'One account with another lead from the same company: one more contact there, with the same rep.',
   acceptedTitle: 'Your lead',
   acceptedView: 'You accepted this lead. Here it is with its history; this page changes nothing.',
@@ -77,6 +85,13 @@ const nl: typeof en = {
     'rep-removed': 'Verkoper staat niet meer in de instellingen',
     spam: 'Spam',
     'same-account': 'Zelfde bedrijf',
+  },
+  agreementTurns: {
+    proposal: 'Voorstel van de prospect',
+    agree: 'Akkoord',
+    counter: 'Tegenvoorstel',
+    'keep-standard': 'Standaardproces aangehouden',
+    'accept-counter': 'Prospect nam het tegenvoorstel aan',
   },
   sameAccount: 'Eén account met een andere lead van hetzelfde bedrijf: nog een contactpersoon daar, bij dezelfde verkoper.',
   acceptedTitle: 'Jouw lead',

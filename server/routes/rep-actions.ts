@@ -9,13 +9,14 @@ import { ANSWER_ACTION, readActionToken, type ActionClaim } from '../security/ac
 import { acceptedPage, confirmPage, message, PAGE_CSP } from './rep-action-page';
 import { repActionTexts } from './rep-action-texts';
 import { problemPage } from './rep-link-problems';
+import { answerRoutes } from './agreement-answer';
 
 // The rep's one-click links (issue 4): GET /r/{token} only shows the lead and a confirm button
 // (mail scanners prefetch links, so a GET never acts); POST performs the action. Forged, altered
 // or expired links get 403 (expired also: issued over 30 days ago), a removed rep's 410; outdated
 // ones a harmless "nothing changed" (409); an unreadable body 400. Nothing logged names the token.
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'signingKey' | 'repActions' | 'onLeadStored' | 'log' | 'writer'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'signingKey' | 'repActions' | 'prospectPage' | 'onLeadStored' | 'log' | 'writer'>;
 
 export function repActionRoutes(deps: Deps) {
   const app = new Hono();
@@ -55,11 +56,13 @@ export function repActionRoutes(deps: Deps) {
     const t = repActionTexts[language];
     return c.html(message(language, t.nothingDone, t.stale[s.why]), s.why === 'gone' ? 404 : 409);
   };
+  // The answer to a process proposal (issue 10): its own page and write.
+  const answer = answerRoutes(deps, { languageOf, stalePage });
 
   app.get('/:token', (c) => {
     const claim = claimOf(c);
     if (claim instanceof Response) return claim;
-    if (claim.action === ANSWER_ACTION) return c.html(problemPage('failed'), 501); // issue 10 part 3: the answer page
+    if (claim.action === ANSWER_ACTION) return answer.get(c, claim);
     const s = standing(deps.db, claim);
     // Accepted already (or the link to a company's earlier lead in a second contact's mail): show it.
     if (!s.ok && s.why === 'accepted') {
@@ -75,7 +78,7 @@ export function repActionRoutes(deps: Deps) {
   app.post('/:token', async (c) => {
     const claim = claimOf(c);
     if (claim instanceof Response) return claim;
-    if (claim.action === ANSWER_ACTION) return c.html(problemPage('failed'), 501); // issue 10 part 3: the answer page
+    if (claim.action === ANSWER_ACTION) return answer.post(c, claim);
     let form: Record<string, unknown>;
     try {
       form = await c.req.parseBody();

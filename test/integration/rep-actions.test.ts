@@ -38,7 +38,7 @@ describe('rep action links', () => {
     const s = await setup();
     const id = await s.submit({ contact: { name: 'Sanne <b>Visser</b>' } });
     const links = linksOf(mailTo(s.sink.messages, 'anna@zeilmaker.example'));
-    expect(Object.keys(links)).toEqual(['Accepteren', 'Doorgeven', 'Past niet']);
+    expect(Object.keys(links)).toEqual(['Voorstel beantwoorden', 'Accepteren', 'Doorgeven', 'Past niet']); // the fixture proposes another approach
     expect(mailTo(s.sink.messages, 'anna@zeilmaker.example').parsed.html).toContain(`href="${links.Accepteren}"`);
 
     const page = await s.open(links.Accepteren);
@@ -94,7 +94,7 @@ describe('rep action links', () => {
     expect(bram.parsed.text).toContain(
       'Op 1 december 2026, 10:00 (tijd in Amsterdam) is de prospect beloofd: "Anna de Vries neemt binnen één werkdag contact op om de kennismaking te plannen."',
     );
-    expect(Object.keys(linksOf(bram))).toEqual(['Accepteren', 'Doorgeven', 'Past niet']);
+    expect(Object.keys(linksOf(bram))).toEqual(['Voorstel beantwoorden', 'Accepteren', 'Doorgeven', 'Past niet']); // the proposal is still open: the new rep answers it
     const prospect = mailTo(s.sink.messages, 'sanne@visser-logistiek.example');
     expect(prospect.parsed.subject).toBe('Uw contactpersoon bij Zeilmaker Software B.V.');
     expect(prospect.parsed.text).toContain('Bram Jansen behandelt uw aanvraag nu, in plaats van Anna de Vries.');
