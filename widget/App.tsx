@@ -29,7 +29,8 @@ interface Screen {
 }
 
 const SCREENS: Screen[] = [
-  { screenTitle: (f) => f.process.title, Body: Process, asks: 'accepted deviation' },
+  // c: and i: stand for every step's choice and what instead (submission.ts choiceKey, insteadKey).
+  { screenTitle: (f) => f.process.title, Body: Process, asks: 'accepted deviation added c: i:' },
   { screenTitle: (_, t) => t.stand, Body: Stand, asks: 'stage budget decisionProcess' },
   { screenTitle: (_, t) => t.who, Body: Who, asks: 'finalSay orgInterest personalInterest' },
   { screenTitle: (_, t) => t.when, Body: When, asks: 'timeline costOfInaction' },
@@ -128,7 +129,8 @@ export class App extends Component<AppProps, State> {
     this.setState({ fieldErrors: {} });
     if (step < SCREENS.length - 1) return this.goTo(step + 1);
     this.setState({ busy: true, alert: '' });
-    const r = await this.props.api.submit(toSubmission(form, flow.data, flow.id, flow.tok?.[0] ?? form.formToken));
+    const sent = toSubmission(form, flow.data, flow.id, flow.tok?.[0] ?? form.formToken);
+    const r = await this.props.api.submit(sent);
     this.setState({ busy: false });
     if (r.ok) {
       this.moveFocus = true;
@@ -138,10 +140,11 @@ export class App extends Component<AppProps, State> {
     const errs2: Errors = {};
     let first = step;
     for (const f of (r.status === 422 && r.error?.fields) || []) {
-      const name = fieldOf(f.path);
-      const at = SCREENS.findIndex((s) => s.asks.split(' ').includes(name));
+      const name = fieldOf(f.path, sent);
+      const at = SCREENS.findIndex((s) => s.asks.split(' ').includes(name.replace(/:.*/, ':')));
       if (at < 0) continue;
-      errs2[name] ??= name === 'email' ? t.badEmail : name === 'consent' ? t.agree : f.message;
+      // Our own words where the server's would be English: a bad email, no consent, no "what instead".
+      errs2[name] ??= name === 'email' ? t.badEmail : name === 'consent' ? t.agree : name[0] === 'i' ? t.required : f.message;
       first = Math.min(first, at);
     }
     if (!Object.keys(errs2).length) return this.setState({ alert: t.failed });

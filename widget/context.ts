@@ -8,8 +8,8 @@ import type { SubmissionInput } from '../shared/submission';
 type Context = NonNullable<SubmissionInput['context']>;
 type Utm = NonNullable<Context['utm']>;
 
-/** The answers a person types. */
-const TYPED = /^(name|email|company|phone|message|deviation|orgInterest|personalInterest|costOfInaction|website)$/;
+/** The answers a person types (i:…: what instead of a step, submission.ts insteadKey). */
+const TYPED = /^(name|email|company|phone|message|deviation|orgInterest|personalInterest|costOfInaction|website|added|i:.*)$/;
 
 /** sessionStorage can be missing or throw (sandboxed frames, privacy modes): then we simply forget. */
 export const store = {

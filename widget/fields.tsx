@@ -34,9 +34,9 @@ const err = (ui: Ui, name: string) =>
     </p>
   ) : null;
 
-export function Radios(p: { ui: Ui; name: string; legend: string; options: Option[]; req?: boolean; cls?: string }) {
+export function Radios(p: { ui: Ui; name: string; legend: string; options: Option[]; req?: boolean; cls?: string; def?: string }) {
   const { ui, name } = p;
-  const value = ui.data[name] ?? '';
+  const value = ui.data[name] ?? p.def ?? '';
   return (
     <fieldset class={p.cls} aria-describedby={ui.fieldErrors[name] ? errId(name) : undefined}>
       <legend>{p.legend}</legend>

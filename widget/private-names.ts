@@ -9,10 +9,10 @@ export const PRIVATE_NAMES = [
   'moveFocus', 'focusError', 'boxEl', 'dlg', 'loadForm', 'saveFlow', 'goTo', 'fail', 'busy', 'answer',
   'screenTitle', 'asks', 'Body', 'openDialog', 'dialogClosed', 'hide', 'used', 'commands', 'dialog', 'api',
   // fields.tsx props
-  'ui', 'fieldErrors', 'legend', 'req', 'cls', 'area',
+  'ui', 'fieldErrors', 'legend', 'req', 'cls', 'area', 'def',
   // texts (i18n/en.ts)
   'fit', 'deviate', 'stand', 'who', 'yes', 'notYet', 'no', 'you', 'choose', 'privacy', 'sent', 'pick', 'badEmail',
-  'agree', 'failed', 'loadFailed', 'sending',
+  'agree', 'failed', 'loadFailed', 'sending', 'perStep', 'keep', 'omit', 'alter', 'firm', 'other', 'addStep', 'prep', 'own',
 ];
 
 /** Preact's own internals (`__k`, `__e`, …), already private in its build; not `__html`. */

@@ -10,6 +10,9 @@ type Contact = SubmissionInput['contact'];
 const text = (v: Answers[string]) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
 export const roleKey = (id: string) => `role:${id}`;
+/** A step's keep / skip / change choice, and what instead (a typed text: context.ts keeps it out of storage). */
+export const choiceKey = (id: string) => `c:${id}`;
+export const insteadKey = (id: string) => `i:${id}`;
 
 export function toSubmission(form: PublicForm, a: Answers, submissionId: string, formToken: string): SubmissionInput {
   const s = (k: string) => (a[k] as string) || '';
@@ -17,7 +20,22 @@ export function toSubmission(form: PublicForm, a: Answers, submissionId: string,
   return {
     submissionId,
     language: form.language,
-    process: { accepted, deviation: accepted ? undefined : text(a.deviation) },
+    // A proposal: the steps skipped or changed (kept and fixed ones are not listed), the added step, the reason.
+    process: accepted
+      ? { accepted }
+      : {
+          accepted,
+          deviation: text(a.deviation),
+          changes: {
+            steps: form.process.steps.flatMap(({ id, fixed }) => {
+              const change = a[choiceKey(id)];
+              return !fixed && (change === 'skip' || change === 'change')
+                ? [{ id, change, instead: change === 'change' ? text(a[insteadKey(id)]) : undefined }]
+                : [];
+            }),
+            added: text(a.added) ? [text(a.added)!] : [],
+          },
+        },
     answers: {
       stage: s('stage'),
       budget: s('budget'),
@@ -50,6 +68,14 @@ export function toSubmission(form: PublicForm, a: Answers, submissionId: string,
   };
 }
 
-/** Which answer a server field error (`contact.email`, `stakeholders.roles[1].role`) is about. */
-export const fieldOf = (path: string) =>
-  path.startsWith('stakeholders.roles') ? 'roles' : path.slice(path.lastIndexOf('.') + 1);
+/**
+ * Which answer a server field error (`contact.email`, `stakeholders.roles[1].role`,
+ * `process.changes.steps[0].instead`, `process.changes.added[0]`) is about; a step change's index
+ * is one of the body that was sent.
+ */
+export function fieldOf(path: string, sent: SubmissionInput) {
+  const m = /steps\[(\d+)\]\.(\w+)/.exec(path);
+  const id = m && sent.process.changes?.steps?.[+m[1]]?.id;
+  if (id) return (m[2] === 'instead' ? insteadKey : choiceKey)(id);
+  return path.startsWith('stakeholders.roles') ? 'roles' : path.slice(path.lastIndexOf('.') + 1).replace(/\[.*/, '');
+}

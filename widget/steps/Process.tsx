@@ -1,10 +1,18 @@
 import type { StepProps } from './types';
 import { Field, Radios } from '../fields';
+import { choiceKey, insteadKey } from '../submission';
 
-// 1. How we work: the vendor's process as the default, and a visible way to propose another.
+// 1. How we work: the vendor's process as the default, and a visible way to propose another:
+// per step keep / skip / do differently (what instead), one added step, and one reason. Steps the
+// vendor fixed are shown with why, without a choice. Accepting adds nothing to this screen.
 export function Process({ form, ui }: StepProps) {
   const { t } = ui;
   const p = form.process;
+  const choices = [
+    { id: 'keep', label: t.keep },
+    { id: 'skip', label: t.omit },
+    { id: 'change', label: t.alter },
+  ];
   return (
     <>
       {p.intro && <p>{p.intro}</p>}
@@ -40,7 +48,27 @@ export function Process({ form, ui }: StepProps) {
         />
       )}
       {p.deviationAllowed && ui.data.accepted === 'no' && (
-        <Field ui={ui} name="deviation" label={t.deviation} area req max={1000} />
+        <>
+          <fieldset>
+            <legend>{t.perStep}</legend>
+            {p.steps.map((s) =>
+              s.fixed ? (
+                <p key={s.id} class="fx">
+                  <b>{s.title}</b> ({t.firm}): {s.fixed}
+                </p>
+              ) : (
+                <div key={s.id}>
+                  <Radios ui={ui} name={choiceKey(s.id)} legend={s.title} options={choices} cls="role" def="keep" />
+                  {ui.data[choiceKey(s.id)] === 'change' && (
+                    <Field ui={ui} name={insteadKey(s.id)} label={t.other.replace('{step}', s.title)} req max={300} />
+                  )}
+                </div>
+              ),
+            )}
+          </fieldset>
+          <Field ui={ui} name="added" label={t.addStep} max={300} />
+          <Field ui={ui} name="deviation" label={t.deviation} area req max={1000} />
+        </>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import type { StepProps } from './types';
 import { Check, Field } from '../fields';
+import { web } from './Done';
 
 // Countries offered in the (optional) country list; names come from Intl in the form's language.
 const COUNTRIES = 'NL BE DE LU FR GB IE DK SE NO FI AT CH ES PT IT PL CZ US CA'.split(' ');
@@ -16,7 +17,7 @@ export function You({ form, ui }: StepProps) {
   const countries = COUNTRIES.map((id) => ({ id, label: names?.of(id) || id })).sort((a, b) =>
     a.label.localeCompare(b.label, form.language),
   );
-  const privacy = /^https?:/i.test(form.vendor.privacyUrl) ? form.vendor.privacyUrl : undefined;
+  const privacy = web(form.vendor.privacyUrl);
   return (
     <>
       <Field ui={ui} name="name" label={t.name} req auto="name" max={120} />

@@ -11,6 +11,8 @@ import { ROOT } from './build-widget';
 export interface ApiServer {
   origin: string;
   config: ExampleConfig;
+  /** The server's SQLite file (read it with `readonly: true` to check what was stored). */
+  dbPath: string;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startApiServer(opts: { hostOrigin: string; smtpUrl: string
   return {
     origin,
     config,
+    dbPath: join(dir, 'koers.db'),
     async close() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
