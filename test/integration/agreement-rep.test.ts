@@ -4,6 +4,8 @@ import type { ProcessChangesInput } from '../../shared/agreement';
 import { agreementTurns, leadEvents, leads, outbox } from '../../server/db/schema';
 import { signActionToken } from '../../server/security/action-links';
 import { readProspectToken } from '../../server/security/prospect-links';
+import { manualClock } from '../../server/clock';
+import { exampleConfig } from '../support/fixtures';
 import { mailedLeads } from '../support/mailed-leads';
 import type { ReceivedMail } from '../support/smtp-sink';
 
@@ -256,6 +258,44 @@ describe('the rep answers a proposal', () => {
     expect(mail.parsed.text).toContain('Geen voorstel: akkoord met ons standaardproces.');
     expect(Object.keys(linksOf(mail))).toEqual(['Accepteren', 'Doorgeven', 'Past niet']);
     expect(s.lead(id).agreementState).toBe('standard');
+  });
+
+  it('passed on with the proposal open: the new rep gets the proposal first and an answer link that works; the old one is outdated', async () => {
+    const s = await setup();
+    const { id, links } = await s.proposed();
+    expect((await s.post(links.Doorgeven, [['reason', 'Niet mijn regio']])).status).toBe(200);
+    const before = s.sink.messages.length;
+    await s.jobs.drain();
+    await s.sink.waitFor(before + 1);
+    const bram = mailTo(s.sink.messages, 'bram@zeilmaker.example');
+    const text = bram.parsed.text!;
+    expect(text.indexOf('Zij stellen een andere aanpak voor')).toBeGreaterThan(0);
+    expect(text.indexOf('Zij stellen een andere aanpak voor')).toBeLessThan(text.indexOf('Anna de Vries heeft deze lead aan jou doorgegeven'));
+    expect(text).toContain('1. Verkenning (zij wijzigen deze stap)');
+    const bramLinks = linksOf(bram);
+    expect(Object.keys(bramLinks)).toEqual(['Voorstel beantwoorden', 'Accepteren', 'Doorgeven', 'Past niet']);
+
+    const stale = await s.post(links['Voorstel beantwoorden'], [['choice', 'agree'], s.turnField(id)]);
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('Deze lead ligt niet meer bij jou');
+    const res = await s.post(bramLinks['Voorstel beantwoorden'], [['choice', 'agree'], s.turnField(id)]);
+    expect(res.status).toBe(200);
+    expect(s.lead(id)).toMatchObject({ repId: 'bram', status: 'accepted', agreementState: 'agreed' });
+    expect(s.turns(id).at(-1)).toMatchObject({ kind: 'agree', repId: 'bram' });
+    expect((await s.prospectMail()).parsed.replyTo?.value[0].address).toBe('bram@zeilmaker.example');
+  });
+
+  it('the accept reminder carries the answer link while the proposal is open', async () => {
+    const start = Date.parse('2026-12-01T12:35:00Z');
+    const clock = manualClock(start);
+    const t = await mailedLeads({ clock, config: exampleConfig((c) => (c.routing.acceptWithinMinutes = { 'sales-ready': 60 })) });
+    await t.submit({ process: { accepted: false, deviation: REASON, changes: PROPOSAL } });
+    clock.set(start + 45 * 60_000);
+    await t.jobs.drain();
+    await t.sink.waitFor(3);
+    const reminder = mailTo(t.sink.messages, 'anna@zeilmaker.example');
+    expect(reminder.parsed.subject).toMatch(/^Herinnering/);
+    expect(Object.keys(linksOf(reminder))).toEqual(['Accepteren', 'Doorgeven', 'Past niet', 'Voorstel beantwoorden']);
   });
 
   it('a forged or expired answer link: 403, nothing changes', async () => {
