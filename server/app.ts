@@ -16,6 +16,7 @@ import { devMailRoutes } from './routes/dev-mail';
 import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
 import { repActionRoutes } from './routes/rep-actions';
+import { noReferrer, prospectPageRoutes } from './routes/prospect-page';
 import { repActionLinks } from './security/action-links';
 import { adminGate } from './security/admin-token';
 import type { SigningKeys } from './security/signed-token';
@@ -90,6 +91,7 @@ export function createApp(given: AppDeps) {
   app.use('*', requestLog(deps.log)); // first: it times and sees the status of everything after it
   // Every response: no sniffing, no framing by others… but resources stay loadable cross-origin
   // (the widget script and the CORS API live on strangers' pages).
+  app.use('/p/*', noReferrer); // the prospect's page: its token is in the address
   app.use(
     '*',
     secureHeaders({
@@ -107,6 +109,7 @@ export function createApp(given: AppDeps) {
   const protection = { ...DEFAULT_PROTECTION, ...deps.protection };
   app.route('/api/v1', publicRoutes(deps, protection));
   app.route('/r', repActionRoutes(deps));
+  app.route('/p', prospectPageRoutes(deps)); // the prospect's page (issue 10)
   // One count of wrong admin tokens per client address, for the admin API and /dev/mail alike.
   const gate = adminGate({ token: deps.adminToken, clock: deps.clock, isTrustedProxy: trustedProxies(protection.trustedProxies) });
   if (deps.adminToken) app.route('/api/v1/admin', adminRoutes(deps, gate));

@@ -5,12 +5,13 @@ import { leads } from '../db/schema';
 import { ApiHttpError } from '../http/api-error';
 import { readProcessVersion } from '../leads/process-versions';
 import { outboxCounts } from '../outbox/worker';
+import { inProcessWriter } from '../threads/writes';
 import { requireAdmin, type AdminGate } from '../security/admin-token';
 import { csvFilter, streamLeadsCsv } from './leads-csv';
 
 // /api/v1/admin/* for sales ops and monitoring, behind ADMIN_TOKEN (unset: not mounted).
 
-export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config'>, gate: AdminGate) {
+export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'writer' | 'prospectPage'>, gate: AdminGate) {
   const app = new Hono();
   app.use('*', requireAdmin(gate));
 
@@ -46,6 +47,14 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config'>, gate: AdminGat
     const version = readProcessVersion(deps.db, c.req.param('id'));
     if (!version) throw new ApiHttpError(404, 'not_found', `No process version "${c.req.param('id')}": use a lead's processVersion.`);
     return c.json(version);
+  });
+
+  /** Revokes every link to the lead's prospect page issued so far (a forwarded or leaked link); answers the new epoch and a fresh link. */
+  app.post('/leads/:id/prospect-link/revoke', async (c) => {
+    const leadId = c.req.param('id');
+    const result = await (deps.writer ?? inProcessWriter(deps))('revoke-prospect-links', { leadId });
+    if (!result.found) throw new ApiHttpError(404, 'not_found', `No lead "${leadId}".`);
+    return c.json({ leadId, prospectLinkEpoch: result.epoch, prospectPage: deps.prospectPage?.(leadId, result.epoch) ?? null });
   });
   return app;
 }

@@ -6,6 +6,10 @@ import { performRepAction } from '../leads/rep-action';
 import { performRepAnswer, type RepAnswerForm } from '../agreement/rep-answer';
 import type { ActionClaim } from '../security/action-links';
 import type { ProspectPageLink } from '../security/prospect-links';
+import { updateAnswers, type UpdateAnswersInput } from '../prospect/update-answers';
+import { changeStatus, type StatusChangeInput } from '../prospect/status-change';
+import { replyToCounter, type CounterReplyInput } from '../prospect/counter-reply';
+import { revokeProspectLinks } from '../prospect/revoke-link';
 
 // Every write a person makes through a page (a rep's link, a prospect's page): one synchronous
 // function each, run where the writes are: in the store thread when main.ts runs one (the main
@@ -22,6 +26,11 @@ export interface WriteDeps {
 
 export const writes = {
   'rep-action': (deps: WriteDeps, a: { claim: ActionClaim; input: { reason?: string } }) => performRepAction(deps, a.claim, a.input),
+  // The prospect's page (server/prospect/): answers, pause / withdraw / resume, the reply to a counter; the admin's revocation.
+  'prospect-answers': (deps: WriteDeps, input: UpdateAnswersInput) => updateAnswers(deps, input),
+  'prospect-status': (deps: WriteDeps, input: StatusChangeInput) => changeStatus(deps, input),
+  'prospect-counter': (deps: WriteDeps, input: CounterReplyInput) => replyToCounter(deps, input),
+  'revoke-prospect-links': (deps: WriteDeps, input: { leadId: string }) => revokeProspectLinks(deps, input),
   /** The rep's answer to a process proposal (agreement/rep-answer.ts). */
   'rep-answer': (deps: WriteDeps, a: { claim: ActionClaim; form: RepAnswerForm }) => performRepAnswer(deps, a.claim, a.form),
 };
