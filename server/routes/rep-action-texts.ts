@@ -29,6 +29,11 @@ const en = {
     'rep-removed': 'Rep no longer in the sales setup',
     spam: 'Spam',
     'same-account': 'Same company',
+    'prospect-updated': 'The prospect changed their answers',
+    paused: 'The prospect paused',
+    resumed: 'The prospect wants to continue',
+    withdrawn: 'The prospect chose another way',
+    'link-revoked': 'Links to the prospect’s page revoked',
   } as Record<string, string>,
   /** The turns of the process agreement (history type 'agreement', detail: the turn's kind). */
   agreementTurns: {
@@ -85,6 +90,11 @@ const nl: typeof en = {
     'rep-removed': 'Verkoper staat niet meer in de instellingen',
     spam: 'Spam',
     'same-account': 'Zelfde bedrijf',
+    'prospect-updated': 'De prospect heeft de antwoorden gewijzigd',
+    paused: 'De prospect pauzeert',
+    resumed: 'De prospect wil verder',
+    withdrawn: 'De prospect heeft voor een andere weg gekozen',
+    'link-revoked': 'Links naar de pagina van de prospect ingetrokken',
   },
   agreementTurns: {
     proposal: 'Voorstel van de prospect',

@@ -331,6 +331,10 @@ describe('updates without a new form', () => {
     expect(resumeMail.parsed.subject).toBe('Visser Logistiek wil verder');
     expect(resumeMail.parsed.text).toContain('Accepteer hem met de link hieronder');
     const accept = /^Accepteren: (http:\/\/koers\.test\/r\/\S+)$/m.exec(resumeMail.parsed.text!)![1];
+    // The rep's page names the prospect's steps in the history
+    const repPage = await (await s.app.request(new URL(accept).pathname)).text();
+    expect(repPage).toContain('De prospect pauzeert');
+    expect(repPage).toContain('De prospect wil verder');
     expect((await s.app.request(new URL(accept).pathname, { method: 'POST' })).status).toBe(200);
     expect(s.lead(id).status).toBe('accepted');
   });
