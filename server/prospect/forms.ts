@@ -130,7 +130,7 @@ export function checkCounterAnswer(fields: FormFields, config: VendorConfig): Ch
 
   const steps: ProcessChanges['steps'] = [];
   for (const name of Object.keys(fields)) {
-    if (!name.startsWith('step.')) continue;
+    if (!name.startsWith('step.') || !isStepField(name)) continue; // a malformed name is an unknown field
     const id = name.slice('step.'.length);
     const choice = single(fields, name, problems);
     const instead = text(fields, `instead.${id}`, AGREEMENT_LIMITS.instead, problems);

@@ -181,6 +181,15 @@ describe('what the page shows', () => {
     expect(html).not.toContain('will contact you by');
   });
 
+  it('everything the prospect typed is escaped', async () => {
+    const s = await setup();
+    const id = await s.submit({ contact: { company: '<b>Visser</b> & Zn' }, process: { accepted: false, deviation: '<script>alert(1)</script>' } });
+    const html = await (await s.app.request(s.page(id))).text();
+    expect(html).toContain('&lt;b&gt;Visser&lt;/b&gt; &amp; Zn');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script');
+  });
+
   it('once the rep accepted: in step 1', async () => {
     const s = await setup();
     const id = await s.submit({ process: { accepted: true } });
