@@ -99,7 +99,7 @@ port.on('message', async (message: ToStoreThread | ConfigMessage) => {
 /** Open leads of reps no longer in the config are routed again (at start and after a reload). */
 function rerouteOrphans() {
   try {
-    rerouteOrphanedLeads({ db, config, clock, log, repActions });
+    rerouteOrphanedLeads({ db, config, clock, log, repActions, prospectPage });
   } catch (error) {
     // New leads must still be taken; the next start or reload tries again.
     log.error('Routing the leads of removed reps again failed', { error: error instanceof Error ? error.message : String(error) });

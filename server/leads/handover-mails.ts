@@ -8,6 +8,8 @@ import { formatDateTime } from '../mail/times';
 import { mailTexts } from '../mail/texts';
 import { answerLink, deadlineOf, earlierLeadLink, type LeadMailInput } from './lead-mails';
 import { nextStepText } from './next-step';
+import { composeConfirmation, formSteps } from './confirmation';
+import type { SubmissionAnswer } from '../../shared/submission';
 import type { RoutingWhy } from './route';
 
 // The mails of a lead that moved from one rep to the next (pass on, missed deadline):
@@ -32,9 +34,12 @@ export interface HandoverInput {
   repActions?: LeadMailInput['repActions'];
   /** Why it went to the new rep (structured), rendered in their language. */
   routing?: RoutingWhy;
+  prospectPage?: LeadMailInput['prospectPage'];
+  /** To read the process version the lead was shown (the proposal in the new rep's mail). */
+  db?: LeadMailInput['db'];
 }
 
-export function handoverMails({ lead, fromRepId, cause, config, earlierLead, repActions, routing }: HandoverInput): MailMessage[] {
+export function handoverMails({ lead, fromRepId, cause, config, earlierLead, repActions, routing, prospectPage, db }: HandoverInput): MailMessage[] {
   const site = config.sites.find((s) => s.key === lead.site) ?? config.sites[0];
   const from = config.reps.find((r) => r.id === fromRepId);
   const fromName = from?.name ?? fromRepId ?? '?';
@@ -77,13 +82,35 @@ export function handoverMails({ lead, fromRepId, cause, config, earlierLead, rep
   }
 
   const prospectLanguage = lead.language as Language;
-  const template = resolveText(config.nextSteps[lead.tier as keyof VendorConfig['nextSteps']], prospectLanguage, site.defaultLanguage) ?? '';
-  if (template.includes('{rep}')) {
-    const nextStep = nextStepText(config, site, lead.tier as keyof VendorConfig['nextSteps'], prospectLanguage, to?.name ?? null);
+  if (toldContactPerson(lead, config, site, prospectLanguage)) {
+    // What they were told, again, with the new contact person: the same moment, another name.
+    const nextStep = composeConfirmation({
+      lead,
+      language: prospectLanguage,
+      config,
+      site,
+      rep: to ?? null,
+      steps: formSteps(config, site, prospectLanguage),
+      nextStep: nextStepText(config, site, lead.tier as keyof VendorConfig['nextSteps'], prospectLanguage, to?.name ?? null),
+      page: '',
+    }).confirmation.contact!;
+    const page = prospectPage?.(lead.id, lead.prospectLinkEpoch);
     // A removed rep's name is no longer known: the prospect just learns who it is now.
-    mails.push(contactChangedMail({ lead, config, site, newRep: to, oldRepName: from?.name ?? null, nextStep }));
+    mails.push(contactChangedMail({ lead, config, site, newRep: to, oldRepName: from?.name ?? null, nextStep, page }));
   }
   return mails;
+}
+
+/**
+ * Whether the prospect was told who their contact person is: the confirmation named the rep (a
+ * contact promise or a proposal's answer), or — answers from before confirmations — the
+ * configured next step did ({rep}).
+ */
+function toldContactPerson(lead: LeadRow, config: VendorConfig, site: LeadMailInput['site'], language: Language): boolean {
+  const answer = lead.response as SubmissionAnswer | null;
+  if (answer?.confirmation) return !!answer.rep && !!answer.confirmation.contact?.includes(answer.rep.name);
+  const template = resolveText(config.nextSteps[lead.tier as keyof VendorConfig['nextSteps']], language, site.defaultLanguage) ?? '';
+  return template.includes('{rep}');
 }
 
 /** The next step the prospect was shown and mailed when they submitted. */

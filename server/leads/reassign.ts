@@ -22,6 +22,8 @@ export interface ReassignDeps {
   db: Db;
   config: VendorConfig;
   repActions?: LeadMailInput['repActions'];
+  /** The link to the prospect's page, for the prospect's "new contact person" mail. */
+  prospectPage?: LeadMailInput['prospectPage'];
 }
 
 export function leadFacts(lead: LeadRow): LeadFacts {
@@ -76,7 +78,7 @@ export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: H
 
   if (decision.ownerLeadId) recordSameAccount(deps.db, { leadId: lead.id, earlierLeadId: decision.ownerLeadId, at: now, repId: decision.repId, teamId: decision.teamId });
   const earlierLead = decision.ownerLeadId ? earlierLeadOf(tx, decision.ownerLeadId) : undefined;
-  for (const message of handoverMails({ lead: moved, fromRepId: lead.repId, cause, config, earlierLead, repActions: deps.repActions, routing: decision.why })) {
+  for (const message of handoverMails({ lead: moved, fromRepId: lead.repId, cause, config, earlierLead, repActions: deps.repActions, prospectPage: deps.prospectPage, routing: decision.why, db: deps.db })) {
     enqueueMail(deps.db, message, { leadId: lead.id, now });
   }
   scheduleSlaCheck(deps.db, config, { leadId: lead.id, repId: decision.repId, tier: lead.tier, assignedAt: now });

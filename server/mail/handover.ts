@@ -5,6 +5,7 @@ import type { MailAddress, MailMessage } from './message';
 import type { LeadRow } from './rep-lead';
 import { routingTexts } from './routing-texts';
 import { mailTexts } from './texts';
+import { confirmationTexts } from './confirmation-texts';
 
 // The two short mails of a hand-over (issue 4): to the rep whose lead moved on after its
 // deadline, and to the prospect whose promised contact person changed.
@@ -39,6 +40,8 @@ export function contactChangedMail(a: {
   oldRepName: string | null;
   /** The next step again, with the new contact person's name. */
   nextStep: string;
+  /** The link to the prospect's page. */
+  page?: string;
 }): MailMessage {
   const language = a.lead.language as Language;
   const t = routingTexts[language];
@@ -47,6 +50,7 @@ export function contactChangedMail(a: {
   const blocks: Block[] = [
     { lines: [mailTexts[language].prospectGreeting, t.prospectChanged(a.newRep?.name ?? null, a.oldRepName)] },
     { lines: [t.prospectStands, a.nextStep], strong: true },
+    ...(a.page ? [{ links: [{ label: confirmationTexts[language].yourPage, href: a.page }] }] : []),
   ];
   const replyTo = a.newRep ? { name: a.newRep.name, address: a.newRep.email } : { name: vendor, address: a.config.vendor.replyTo };
   return {

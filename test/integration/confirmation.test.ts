@@ -10,7 +10,7 @@ import type { ReceivedMail } from '../support/smtp-sink';
 // 10:00 in Amsterdam; sales-ready promises contact within 1 working day (example config).
 
 const STANDARD = { accepted: true };
-const ask = async (s: Awaited<ReturnType<typeof mailedLeads>>, over: Parameters<typeof submissionBody>[0]) => {
+const ask = async (s: Awaited<ReturnType<typeof mailedLeads>>, over: NonNullable<Parameters<typeof submissionBody>[0]>) => {
   const res = await s.post(submissionBody(over));
   expect(res.status).toBe(201);
   const answer = (await res.json()) as SubmissionAnswer;

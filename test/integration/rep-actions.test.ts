@@ -92,13 +92,15 @@ describe('rep action links', () => {
     const bram = mailTo(s.sink.messages, 'bram@zeilmaker.example');
     expect(bram.parsed.text).toContain('Anna de Vries heeft deze lead aan jou doorgegeven: "Te klein voor mijn regio"');
     expect(bram.parsed.text).toContain(
-      'Op 1 december 2026, 10:00 (tijd in Amsterdam) is de prospect beloofd: "Anna de Vries neemt binnen één werkdag contact op om de kennismaking te plannen."',
+      'Op 1 december 2026, 10:00 (tijd in Amsterdam) is de prospect beloofd: "Anna de Vries (Accountmanager) beantwoordt uw voorstel uiterlijk woensdag 2 december om 17:00 (tijd in Amsterdam), telefonisch.',
     );
     expect(Object.keys(linksOf(bram))).toEqual(['Voorstel beantwoorden', 'Accepteren', 'Doorgeven', 'Past niet']); // the proposal is still open: the new rep answers it
     const prospect = mailTo(s.sink.messages, 'sanne@visser-logistiek.example');
     expect(prospect.parsed.subject).toBe('Uw contactpersoon bij Zeilmaker Software B.V.');
     expect(prospect.parsed.text).toContain('Bram Jansen behandelt uw aanvraag nu, in plaats van Anna de Vries.');
-    expect(prospect.parsed.text).toContain('Bram Jansen neemt binnen één werkdag contact op');
+    // The same moment, the new name; and the link to their page.
+    expect(prospect.parsed.text).toContain('Bram Jansen (Accountmanager) beantwoordt uw voorstel uiterlijk woensdag 2 december om 17:00 (tijd in Amsterdam).');
+    expect(prospect.parsed.text).toMatch(/Uw pagina: .*: http:\/\/koers\.test\/p\//);
     expect(prospect.parsed.replyTo?.value[0].address).toBe('bram@zeilmaker.example');
 
     // Anna's links are outdated now; Bram's work.

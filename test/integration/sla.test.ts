@@ -70,7 +70,7 @@ describe('response SLA', () => {
     expect(anna.text).toContain('Hij ligt nu bij Bram Jansen; je hoeft er niets meer mee.');
     const bram = mailTo(sink.messages, 'bram@zeilmaker.example').parsed;
     expect(bram.text).toContain('Anna de Vries heeft deze lead niet binnen 60 minuten geaccepteerd, dus hij is nu van jou.');
-    expect(bram.text).toContain('Op 1 december 2026, 10:00 (tijd in Amsterdam) is de prospect beloofd: "Anna de Vries neemt binnen één werkdag contact op');
+    expect(bram.text).toContain('Op 1 december 2026, 10:00 (tijd in Amsterdam) is de prospect beloofd: "Anna de Vries (Accountmanager) beantwoordt uw voorstel uiterlijk woensdag 2 december om 17:00');
     expect(bram.text).toMatch(/Accepteren: http:\/\/koers\.test\/r\//);
     const prospect = mailTo(sink.messages, 'sanne@visser-logistiek.example').parsed;
     expect(prospect.subject).toBe('Uw contactpersoon bij Zeilmaker Software B.V.');

@@ -8,6 +8,7 @@ import { smtpMailer } from '../../server/mail/smtp-mailer';
 import { jobHandlers } from '../../server/outbox/job-handlers';
 import { createOutboxWorker, type JobHandler } from '../../server/outbox/worker';
 import { repActionLinks } from '../../server/security/action-links';
+import { prospectPageLinks } from '../../server/security/prospect-links';
 import type { SigningKeys } from '../../server/security/signed-token';
 import { exampleConfig } from './fixtures';
 
@@ -39,5 +40,6 @@ export function smtpWorker(db: Db, url: string, clock: Clock = systemClock, conf
 export function jobWorker(db: Db, url: string, deps: { config: VendorConfig; clock: Clock; signingKey: SigningKeys; publicUrl: string }) {
   const mailer = smtpMailer(url);
   const repActions = repActionLinks(deps);
-  return testWorker(db, deps.clock, mailer, jobHandlers({ db, config: deps.config, clock: deps.clock, mailer, repActions }));
+  const prospectPage = prospectPageLinks(deps);
+  return testWorker(db, deps.clock, mailer, jobHandlers({ db, config: deps.config, clock: deps.clock, mailer, repActions, prospectPage }));
 }
