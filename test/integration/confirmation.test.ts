@@ -96,7 +96,7 @@ describe('the confirmation (last screen and mail)', () => {
       stakeholders: { roles: [], finalSay: 'unknown', orgInterest: '', personalInterest: '' },
     });
     const c = answer.confirmation!;
-    expect(c.contact).toBe('Hieronder vindt u onze informatiegids. Heeft u daarna vragen, beantwoord dan gewoon deze e-mail.');
+    expect(c.contact).toBe('Onze informatiegids staat voor u klaar. Vragen? Mail ons op sales@zeilmaker.example.');
     expect(c.links).toEqual([{ label: 'Informatiegids Zeilmaker (pdf)', url: 'https://zeilmaker.example/gids.pdf' }]);
     expect(JSON.stringify(c)).not.toMatch(/Dewi|Anna|Bram|Chris/);
     expect(mail.parsed.subject).toBe('Uw aanvraag bij Zeilmaker Software B.V.: Informatiegids Zeilmaker (pdf)');
