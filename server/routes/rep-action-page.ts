@@ -24,7 +24,7 @@ export const PAGE_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha
 type Event = typeof leadEvents.$inferSelect;
 
 export function page(language: Language, title: string, body: string): string {
-  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${CSS}</style></head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${CSS}</style></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
 }
 
 export function message(language: Language, title: string, text: string): string {
@@ -90,6 +90,19 @@ export function leadSummary(language: Language, lead: LeadRow, config: VendorCon
   return `<h2>${escapeHtml(t.lead)}</h2><table>${trs}</table>`;
 }
 
+/** "Score 25 → 50 (Informatie verzamelend → Kwalificerend)" from a prospect update's detail. */
+function scoreChange(language: Language, detail: string): string {
+  try {
+    const d = JSON.parse(detail) as { score?: { old: number; new: number }; tier?: { old: string; new: string } };
+    if (!d.score || !d.tier) return '';
+    const tier = mailTexts[language].tier as Record<string, string>;
+    const tiers = d.tier.old === d.tier.new ? tier[d.tier.new] : `${tier[d.tier.old]} → ${tier[d.tier.new]}`;
+    return `${mailTexts[language].score} ${d.score.old} → ${d.score.new} (${tiers})`;
+  } catch {
+    return '';
+  }
+}
+
 export function historyList(language: Language, history: Event[], config: VendorConfig): string {
   const t = repActionTexts[language];
   const name = (id: string | null) => (id ? (config.reps.find((r) => r.id === id)?.name ?? id) : '');
@@ -99,8 +112,10 @@ export function historyList(language: Language, history: Event[], config: Vendor
       const who = name(e.repId);
       // Only a rep's own words are shown as written; the stored English routing summary is for the admin.
       const words =
-        (e.type === 'passed-on' || e.type === 'not-a-fit') && e.detail
-          ? `“${e.detail}”`
+        (e.type === 'passed-on' || e.type === 'not-a-fit' || e.type === 'paused' || e.type === 'withdrawn') && e.detail
+          ? `“${e.detail}”` // a rep's or the prospect's own words
+          : e.type === 'prospect-updated'
+            ? scoreChange(language, e.detail)
           : e.type === 'same-account'
             ? t.sameAccount // the other lead's id (detail) is for the admin: a person reads no ids
             : e.type === 'assigned' && team(e.teamId)
