@@ -47,10 +47,26 @@ export function zonedTime(date: { year: number; month: number; day: number }, ho
   return asUtc - offsetAt(first, timeZone);
 }
 
+/** The last answer per config, tier and minute: leads of the same minute share it (every new lead asks). */
+const lastAnswer = new WeakMap<VendorConfig, Map<string, number>>();
+
 /** The promised contact time (epoch ms) of a lead of `tier` requested at `createdAt`; undefined when the tier promises no date. */
 export function contactPromise(config: VendorConfig, tier: Tier | string, createdAt: number): number | undefined {
   const days = config.routing.contactWithinWorkingDays?.[tier as Tier];
   if (days === undefined) return undefined;
+  // The answer depends on the local date and whether the working day has ended: the same within a minute.
+  let byTier = lastAnswer.get(config);
+  if (!byTier) lastAnswer.set(config, (byTier = new Map()));
+  const key = `${tier}@${Math.floor(createdAt / 60_000)}`;
+  const known = byTier.get(key);
+  if (known !== undefined) return known;
+  const answer = computePromise(config, days, createdAt);
+  if (byTier.size > 8) byTier.clear();
+  byTier.set(key, answer);
+  return answer;
+}
+
+function computePromise(config: VendorConfig, days: number, createdAt: number): number {
   const { timeZone, workdayEndsAt } = config.vendor;
   const [endHour, endMinute] = workdayEndsAt.split(':').map(Number);
   const local = wallClock(createdAt, timeZone);
