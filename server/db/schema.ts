@@ -101,6 +101,9 @@ export const leads = sqliteTable(
     index('leads_email_domain').on(t.emailDomain, t.status),
     index('leads_rep_status').on(t.repId, t.status),
     index('leads_created').on(t.createdAt),
+    // The cockpit's lists: a team's leads by status; leads of a status by date.
+    index('leads_team_status').on(t.teamId, t.status),
+    index('leads_status_created').on(t.status, t.createdAt),
   ],
 );
 
@@ -238,3 +241,123 @@ export const appliedRequests = sqliteTable('applied_requests', {
     .references(() => leads.id, { onDelete: 'cascade' }),
   at: integer('at').notNull(),
 });
+
+// ── The cockpit (/app, issue 11) ──────────────────────────────────────────────────────────────
+
+/** Magic sign-in links: only a hash of the token is stored; single use, short-lived. */
+export const signInLinks = sqliteTable('sign_in_links', {
+  /** SHA-256 (base64url) of the link's token. */
+  tokenHash: text('token_hash').primaryKey(),
+  email: text('email').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+});
+
+/** Signed-in sessions: only a hash of the cookie's id is stored. */
+export const sessions = sqliteTable('sessions', {
+  /** SHA-256 (base64url) of the session cookie's value. */
+  idHash: text('id_hash').primaryKey(),
+  email: text('email').notNull(),
+  createdAt: integer('created_at').notNull(),
+  lastSeenAt: integer('last_seen_at').notNull(),
+  /** Absolute end, whatever the activity. */
+  expiresAt: integer('expires_at').notNull(),
+  /** The token every state-changing request of this session carries. */
+  csrfToken: text('csrf_token').notNull(),
+});
+
+/** What a manager set for a rep in the cockpit, over the config (null: the config's value). */
+export const repOverrides = sqliteTable('rep_overrides', {
+  repId: text('rep_id').primaryKey(),
+  /** false: no new leads, whatever the config says; null: as configured. */
+  active: integer('active', { mode: 'boolean' }),
+  /** Away from–to (inclusive dates in vendor.timeZone); null: none set here. */
+  awayFrom: text('away_from'),
+  awayTo: text('away_to'),
+  updatedAt: integer('updated_at').notNull(),
+  /** The manager's email. */
+  updatedBy: text('updated_by').notNull(),
+});
+
+/** Widget funnel events, counted (no identifiers, no personal data): per site, day, language, event and step. */
+export const funnelCounts = sqliteTable(
+  'funnel_counts',
+  {
+    site: text('site').notNull(),
+    /** YYYY-MM-DD (UTC). */
+    day: text('day').notNull(),
+    language: text('language').notNull(),
+    /** shown | opened | step | submitted */
+    event: text('event').notNull(),
+    /** The step reached (event step); 0 for the others. */
+    step: integer('step').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.site, t.day, t.language, t.event, t.step] })],
+);
+
+/** Who did what in the cockpit that is not a lead's history: exports, erasures, overrides. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    /** The signed-in person's email. */
+    actor: text('actor').notNull(),
+    /** e.g. csv-export, person-export, person-erase, rep-override, rep-handoff */
+    action: text('action').notNull(),
+    /** What it was about (a rep id, a hash of an email address), never personal data in clear. */
+    target: text('target').notNull().default(''),
+    detail: text('detail').notNull().default(''),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+);
+
+/**
+ * Lead counts by site, week of arrival (Monday, UTC, YYYY-MM-DD), status, tier, stage and
+ * no-decision risk: kept by triggers on leads (drizzle/0007), so the pipeline reads a few hundred
+ * rows instead of every lead.
+ */
+export const leadRollup = sqliteTable(
+  'lead_rollup',
+  {
+    site: text('site').notNull(),
+    week: text('week').notNull(),
+    status: text('status').notNull(),
+    tier: text('tier').notNull(),
+    stage: text('stage').notNull(),
+    noDecisionRisk: integer('no_decision_risk', { mode: 'boolean' }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.site, t.week, t.status, t.tier, t.stage, t.noDecisionRisk] })],
+);
+
+/**
+ * Per rep and day (UTC, YYYY-MM-DD): leads assigned, accepted, deadlines missed; kept by a trigger
+ * on lead_events (drizzle/0007). With rep_accept_minutes (a histogram of minutes from assignment
+ * to acceptance) the team page needs no scan of the history.
+ */
+export const repDaily = sqliteTable(
+  'rep_daily',
+  {
+    repId: text('rep_id').notNull(),
+    day: text('day').notNull(),
+    assigned: integer('assigned').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
+    missed: integer('missed').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.repId, t.day] })],
+);
+
+export const repAcceptMinutes = sqliteTable(
+  'rep_accept_minutes',
+  {
+    repId: text('rep_id').notNull(),
+    day: text('day').notNull(),
+    /** Whole minutes from the assignment to the acceptance. */
+    minutes: integer('minutes').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.repId, t.day, t.minutes] })],
+);
