@@ -22,6 +22,9 @@ export interface ExampleConfig {
   [k: string]: unknown;
 }
 
+/** The admin API's bearer token in the e2e server (README "Environment"; strong enough to start). */
+export const E2E_ADMIN_TOKEN = 'e2e-Qm7vX2pL9rT4zW8kN1sH6dJ3fB5cYa0';
+
 export const exampleConfig = (): ExampleConfig =>
   JSON.parse(readFileSync(join(ROOT, 'server/config/example.config.json'), 'utf8'));
 
@@ -60,6 +63,7 @@ export async function startApiServer(opts: { hostOrigin: string; smtpUrl: string
       // The /demo pages are development pages (off by default with PUBLIC_URL and SMTP_URL set);
       // the isolation tests load the widget through them.
       DEV_PAGES: 'on',
+      ADMIN_TOKEN: E2E_ADMIN_TOKEN,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
