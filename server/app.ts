@@ -22,7 +22,9 @@ import { adminGate } from './security/admin-token';
 import type { SigningKeys } from './security/signed-token';
 import { prospectPageLinks, type ProspectPageLink } from './security/prospect-links';
 import { inProcessWriter, type Writer } from './threads/writes';
-import { trustedProxies } from './http/client-address';
+import { clientAddress, rateLimitKey, trustedProxies } from './http/client-address';
+import { cockpitRoutes } from './cockpit/routes';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './cockpit/auth/sessions';
 
 // createApp(deps): every route and middleware, no I/O at import, nothing read from process.env.
 
@@ -76,6 +78,8 @@ export interface AppDeps {
   protection?: Partial<Protection>;
   /** Per site, the API keys of server-side submissions (secrets resolved by main.ts). */
   apiKeys?: SiteApiKeys;
+  /** The cockpit's session and sign-in link lifetimes (main.ts reads them from the environment). */
+  cockpit?: { sessionPolicy?: SessionPolicy; linkTtlMs?: number };
   /** Confirmation mails per prospect address and domain per day; default PROSPECT_MAIL_CAPS. */
   prospectMailCaps?: ProspectMailCaps;
 }
@@ -110,6 +114,19 @@ export function createApp(given: AppDeps) {
   app.route('/api/v1', publicRoutes(deps, protection));
   app.route('/r', repActionRoutes(deps));
   app.route('/p', prospectPageRoutes(deps)); // the prospect's page (issue 10)
+  // The team's cockpit (issue 11): sign-in by mailed link, then the pages.
+  const isTrustedProxy = trustedProxies(protection.trustedProxies);
+  app.route(
+    '/app',
+    cockpitRoutes({
+      ...deps,
+      writer: deps.writer!,
+      appUrl: `${deps.publicUrl.replace(/\/$/, '')}/app`,
+      sessionPolicy: deps.cockpit?.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+      linkTtlMs: deps.cockpit?.linkTtlMs ?? 15 * 60_000,
+      clientKey: (c) => rateLimitKey(clientAddress(c, isTrustedProxy)),
+    }),
+  );
   // One count of wrong admin tokens per client address, for the admin API and /dev/mail alike.
   const gate = adminGate({ token: deps.adminToken, clock: deps.clock, isTrustedProxy: trustedProxies(protection.trustedProxies) });
   if (deps.adminToken) app.route('/api/v1/admin', adminRoutes(deps, gate));

@@ -54,5 +54,11 @@ export const envSchema = z.object({
   RETENTION_SPAM_DAYS: z.coerce.number().int().min(1).default(30),
   /** Days a development-outbox mail (/dev/mail) is kept. */
   RETENTION_DEV_MAIL_DAYS: z.coerce.number().int().min(1).default(14),
+  /** The cockpit (/app): a session ends after this many minutes without a request… */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(480),
+  /** …and this many hours after sign-in, whatever the activity. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(168),
+  /** A sign-in link works once, for this many minutes. */
+  SIGN_IN_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
 });
 export type Env = z.infer<typeof envSchema>;

@@ -94,6 +94,10 @@ const appFor = (config: VendorConfig, apiKeys: SiteApiKeys) => createApp({
   writer: (kind, input) => store.write(kind, input),
   onLeadStored: () => store.nudge(),
   apiKeys,
+  cockpit: {
+    sessionPolicy: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, maxMs: env.SESSION_MAX_HOURS * 60 * 60_000 },
+    linkTtlMs: env.SIGN_IN_LINK_MINUTES * 60_000,
+  },
   protection: {
     perClientPerMinute: env.RATE_LIMIT_PER_MINUTE,
     perSitePerMinute: env.RATE_LIMIT_SITE_PER_MINUTE,

@@ -44,6 +44,7 @@ export function checkConfigReferences(config: unknown): FieldError[] {
   unique('sites', sites, 'key', 'site key');
   unique('process.steps', arr(process.steps), 'id', 'step id');
   unique('reps', reps, 'id', 'rep id');
+  unique('managers', arr(c.managers), 'email', 'manager email');
   unique('teams', teams, 'id', 'team id');
   unique('questions.stakeholders.roles', arr(obj(questions.stakeholders).roles), 'id', 'role id');
   for (const [path, q] of choiceQuestions(c)) unique(`${path}.options`, arr(q.options), 'id', 'option id');

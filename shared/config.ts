@@ -272,6 +272,16 @@ export const vendorConfigSchema = z.strictObject({
       examples: [{ 'information-gathering': [{ label: { nl: 'Onze informatiegids', en: 'Our information guide' }, url: 'https://zeilmaker.example/gids.pdf' }] }],
     }),
   reps: z.array(repSchema).min(1).describe('The sales reps who receive leads.'),
+  managers: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).meta({ description: 'The manager\'s name, as the cockpit shows it.', examples: ['Mila Kok'] }),
+        email: z.email().meta({ description: 'Where the manager\'s sign-in links go (the cockpit at /app).', examples: ['mila@zeilmaker.example'] }),
+        language: languageSchema.optional().describe('The cockpit\'s and the sign-in mail\'s language; default the first site\'s default language.'),
+      }),
+    )
+    .default([])
+    .describe('People who see every lead in the cockpit (/app) and manage reps, assignments and data; reps sign in with their own address and see their own leads.'),
   teams: z
     .array(
       z.strictObject({

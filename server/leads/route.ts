@@ -192,7 +192,8 @@ export function chooseRoute(lead: LeadFacts, config: VendorConfig, state: Routin
     };
   }
   return {
-    teamId: null,
+    // The team the lead was meant for stays its team (its reps see it in the cockpit to pick it up).
+    teamId: emptyTeams[0] ?? null,
     repId: null,
     reason: ['unassigned: nobody available', via, ...notes].join('; '),
     why: { type: 'nobody', rule, teamId: null, fallback: false, repId: null, emptyTeams, skipped, ownerSkipped },

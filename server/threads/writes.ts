@@ -10,6 +10,7 @@ import { updateAnswers, type UpdateAnswersInput } from '../prospect/update-answe
 import { changeStatus, type StatusChangeInput } from '../prospect/status-change';
 import { replyToCounter, type CounterReplyInput } from '../prospect/counter-reply';
 import { revokeProspectLinks } from '../prospect/revoke-link';
+import { requestSignInLink, signIn, signOut, touch } from '../cockpit/auth/auth-writes';
 
 // Every write a person makes through a page (a rep's link, a prospect's page): one synchronous
 // function each, run where the writes are: in the store thread when main.ts runs one (the main
@@ -33,6 +34,11 @@ export const writes = {
   'revoke-prospect-links': (deps: WriteDeps, input: { leadId: string }) => revokeProspectLinks(deps, input),
   /** The rep's answer to a process proposal (agreement/rep-answer.ts). */
   'rep-answer': (deps: WriteDeps, a: { claim: ActionClaim; form: RepAnswerForm }) => performRepAnswer(deps, a.claim, a.form),
+  // The cockpit's sign-in (server/cockpit/auth/).
+  'cockpit-request-link': requestSignInLink,
+  'cockpit-sign-in': signIn,
+  'cockpit-touch': touch,
+  'cockpit-sign-out': signOut,
 };
 
 export type WriteKind = keyof typeof writes;

@@ -129,7 +129,7 @@ describe('rep action links', () => {
     // Chris speaks no Dutch: the lead skips him for the fallback team.
     expect(s.lead(id)).toMatchObject({ repId: 'dewi', teamId: 'inside-sales' });
     await passOn('dewi@zeilmaker.example');
-    expect(s.lead(id)).toMatchObject({ status: 'unassigned', repId: null, teamId: null });
+    expect(s.lead(id)).toMatchObject({ status: 'unassigned', repId: null, teamId: 'account-executives' }); // the team it was meant for
     expect(s.history(id).map(([type, rep]) => `${type}:${rep}`)).toEqual([
       'assigned:anna', 'agreement:null', 'passed-on:anna', 'assigned:bram', 'passed-on:bram', 'assigned:dewi', 'passed-on:dewi', 'unassigned:null',
     ]);

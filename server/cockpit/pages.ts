@@ -1,0 +1,12 @@
+import type { Hono } from 'hono';
+import type { CockpitDeps, CockpitEnv } from './cockpit-deps';
+
+// The cockpit's pages: each a path under /app and its routes (behind the sign-in gate). A page
+// module adds itself here with one line.
+
+export interface CockpitPage {
+  path: string;
+  routes: (deps: CockpitDeps) => Hono<CockpitEnv>;
+}
+
+export const cockpitPages: CockpitPage[] = [];
