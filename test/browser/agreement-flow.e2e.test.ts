@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +14,9 @@ import { agreementAnswerPageTexts } from '../../server/routes/agreement-answer-t
 import { exampleConfig } from '../support/fixtures';
 import type { ReceivedMail } from '../support/smtp-sink';
 import { E2E_ADMIN_TOKEN } from './support/api-server';
+import { ROOT } from './support/build-widget';
 import { startE2e, type E2e } from './support/e2e-env';
-import { answerUpToSend, builtIn, expectScreen, radio, vendorTexts, WAIT, widget, type Contact } from './support/flow';
+import { answerUpToSend, builtIn, expectScreen, radio, vendorTexts, widget, type Contact } from './support/flow';
 import { mailsOfLead } from './support/mail';
 import { serverPages, type ServerPages } from './support/page-check';
 import { openWatched } from './support/watch';
@@ -273,8 +275,9 @@ describe('the agreement, end to end', () => {
     expect(await heading(page, 2, pt.next).isVisible()).toBe(true);
     expect(await page.locator('[aria-current="step"]').textContent()).toContain(pt.phase.step(1, v.steps[1].title));
     await pages.check(page, 'prospect-2-agreed');
-    await page.setViewportSize({ width: 1280, height: 1500 });
-    await page.screenshot({ path: 'test-results/widget/agreement-en-prospect-2-agreed-readme.png' });
+    // The README's picture (docs/img/prospect-page.png is a copy): the top of the page down to the process.
+    await page.setViewportSize({ width: 1280, height: 1370 });
+    await page.screenshot({ path: join(ROOT, 'test-results/widget/agreement-en-prospect-2-agreed-readme.png') });
 
     // An update on the page: a later stage, and the CFO (budget holder) is now involved.
     await page.getByRole('combobox', { name: v.stage.label }).selectOption({ label: v.stage.o.deciding });
@@ -301,6 +304,217 @@ describe('the agreement, end to end', () => {
     ]) {
       expect(changed, changed).toContain(s);
     }
+    expect(pages.issues).toEqual([]);
+  });
+
+  it('Path B, Dutch: a proposal → the rep’s counter-proposal (their own text for a step) → the prospect’s mail → accepted on the page → agreed; an update; “we have paused” with a reason → the rep’s mails', async () => {
+    pages = serverPages(e.browser, 'agreement-nl');
+    const v = vendorTexts('nl');
+    const [intro, discovery] = v.steps.map((s: { title: string }) => s.title);
+    const contact = { name: 'Bas Bouwman', email: 'bas@bouwman-bouw.example', company: 'Bouwman Bouw' };
+    const proposal = { skip: 'intro', change: { step: 'discovery', instead: 'Een demo op locatie' }, reason: 'We hebben weinig tijd voor workshops.' };
+    const { id, rep: repMail } = await proposalLead('nl', contact, proposal);
+    const rep = repOf(id);
+    expect(repMail.parsed.text).toContain(agreementAnswerTexts[rep.language].reason(proposal.reason));
+
+    // The counter-proposal: our introduction stays, the discovery becomes the rep's own text.
+    const { page: answer, t } = await openAnswerPage(id, repMail, 'rep-1-answer-page');
+    const form = answer.locator('form').filter({ has: answer.getByRole('button', { name: t.counter.button }) });
+    await radio(form, intro, t.counter.ours).check();
+    await radio(form, discovery, t.counter.other).check();
+    const counterText = 'Een verkenning van een uur via video, met uw planner erbij';
+    await form.getByRole('textbox', { name: t.counter.otherText(discovery), exact: true }).fill(counterText);
+    const note = 'Zo blijft het kort, en weten we toch wat u nodig heeft.';
+    await form.getByRole('textbox', { name: t.counter.note, exact: true }).fill(note);
+    await pages.check(answer, 'rep-2-counter-form');
+    await form.getByRole('button', { name: t.counter.button }).click();
+    expect(await heading(answer, 1, t.doneTitle.counter).isVisible()).toBe(true);
+    await pages.check(answer, 'rep-3-counter-sent');
+    expect(leadOf(id)).toMatchObject({ state: 'countered', status: 'accepted' });
+
+    // The prospect's mail: the counter-proposal, the rep's note, the link to their page.
+    const at = agreementAnswerTexts.nl;
+    const counterMail = await mailTo(contact.email, at.counterSubject(rep.name));
+    for (const s of [at.counterIntro(rep.name), counterText, `“${note}”`, at.counterAnswer]) expect(counterMail.parsed.text).toContain(s);
+
+    // Their page: the counter-proposal with the rep's words; they accept it.
+    const pt = prospectPageTexts.nl;
+    const page = await pages.open(linkIn(counterMail, at.yourPage));
+    expect(await heading(page, 2, pt.process.countered(rep.name)).isVisible()).toBe(true);
+    expect(await page.getByText(pt.nextCounter, { exact: true }).isVisible()).toBe(true);
+    expect(await page.locator('blockquote').textContent()).toBe(note);
+    const counterSteps = await stepItems(page);
+    expect(counterSteps[0]).toMatch(new RegExp(`^1\\. ${intro} \\(`));
+    expect(counterSteps[1]).toBe(`2. ${discovery} ${pt.instead} ${counterText}`);
+    await pages.check(page, 'prospect-1-counter');
+    await page.getByRole('button', { name: pt.acceptCounter }).click();
+    expect(await status(page).textContent()).toBe(pt.done.counterAccepted(rep.name));
+    expect(await heading(page, 2, pt.process.agreed).isVisible()).toBe(true);
+    expect(await stepItems(page)).toEqual(counterSteps);
+    await pages.check(page, 'prospect-2-agreed');
+    expect(leadOf(id).state).toBe('agreed');
+    expect(turnKinds(id)).toEqual(['proposal', 'counter', 'accept-counter']);
+    const mt = prospectRepMailTexts[rep.language];
+    const accepted = await mailTo(rep.email, mt.counterAcceptedSubject(contact.company));
+    expect(accepted.parsed.text).toContain(counterText);
+
+    // An update (the timeline moved closer) → the rep's "what changed" mail.
+    const before = leadOf(id);
+    await page.getByRole('combobox', { name: v.timeline.label }).selectOption({ label: v.timeline.o['1m'] });
+    await page.getByRole('button', { name: pt.save }).click();
+    expect(await status(page).textContent()).toBe(pt.done.updated(rep.name));
+    const after = leadOf(id);
+    const rv = vendorTexts(rep.language);
+    const changed = (await mailTo(rep.email, mt.updatedSubject(contact.company))).parsed.text ?? '';
+    for (const s of [`${rv.timeline.o['3m']} → ${rv.timeline.o['1m']}`, mt.score(before.score, after.score), mt.tierSame(mailTexts[rep.language].tier[after.tier as 'sales-ready'])]) {
+      expect(changed, changed).toContain(s);
+    }
+
+    // "We have paused", with a reason → the page says so and offers to continue; the rep's mail quotes it.
+    const why = 'Ons budget is bevroren tot het nieuwe kwartaal.';
+    await page.getByRole('textbox', { name: pt.reasonOptional, exact: true }).fill(why);
+    await page.getByRole('button', { name: pt.pause, exact: true }).click();
+    expect(await status(page).textContent()).toBe(pt.done.paused(rep.name));
+    expect(await page.getByText(pt.status.paused, { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: pt.resume }).isVisible()).toBe(true);
+    await pages.check(page, 'prospect-3-paused');
+    expect(leadOf(id).status).toBe('paused');
+    const paused = (await mailTo(rep.email, mt.pausedSubject(contact.company))).parsed.text ?? '';
+    expect(paused).toContain(why);
+    expect(paused).toContain(mt.pausedNote);
+    expect(pages.issues).toEqual([]);
+  });
+
+  it('Dutch: the prospect answers a counter-proposal with a proposal of their own → the rep’s mail with the link to answer it → the rep agrees → the page shows the agreement', async () => {
+    pages = serverPages(e.browser, 'agreement-nl-answer');
+    const v = vendorTexts('nl');
+    const [intro, discovery] = v.steps.map((s: { title: string }) => s.title);
+    const contact = { name: 'Noor Nieuwland', email: 'noor@nieuwland-noten.example', company: 'Nieuwland Noten' };
+    const { id, rep: repMail } = await proposalLead('nl', contact, { skip: 'intro', reason: 'We kennen u al van een beurs.' });
+    const rep = repOf(id);
+    const { page: answer, t } = await openAnswerPage(id, repMail, 'rep-1-answer-page');
+    const form = answer.locator('form').filter({ has: answer.getByRole('button', { name: t.counter.button }) });
+    await radio(form, intro, t.counter.ours).check();
+    await radio(form, discovery, t.counter.other).check();
+    await form.getByRole('textbox', { name: t.counter.otherText(discovery), exact: true }).fill('Een korte verkenning per video');
+    await form.getByRole('button', { name: t.counter.button }).click();
+    expect(await heading(answer, 1, t.doneTitle.counter).isVisible()).toBe(true);
+
+    // On their page they answer: leave out the introduction, keep the workshop, add a step, say why.
+    const at = agreementAnswerTexts.nl;
+    const pt = prospectPageTexts.nl;
+    const page = await pages.open(linkIn(await mailTo(contact.email, at.counterSubject(rep.name)), at.yourPage));
+    const own = page.locator('form').filter({ has: page.getByRole('button', { name: pt.sendAnswer }) });
+    await radio(own, `1. ${intro}`, pt.skip).check();
+    await radio(own, `2. ${discovery}`, pt.keep).check();
+    expect(await own.getByRole('group', { name: `3. ${v.steps[2].title}`, exact: true }).getByRole('radio').count()).toBe(0); // fixed
+    await own.getByRole('textbox', { name: pt.addedLabel(1), exact: true }).fill('Een bezoek aan een klant van u');
+    await own.getByRole('textbox', { name: pt.reasonRequired, exact: true }).fill('De workshop is goed, maar kennismaken hoeft niet meer.');
+    await pages.check(page, 'prospect-1-counter-answer-form');
+    await own.getByRole('button', { name: pt.sendAnswer }).click();
+    expect(await status(page).textContent()).toBe(pt.done.counterAnswered(rep.name));
+    expect(await heading(page, 2, pt.process.proposed).isVisible()).toBe(true);
+    await pages.check(page, 'prospect-2-own-proposal');
+    expect(leadOf(id).state).toBe('proposed');
+
+    // The rep's mail: their answer, with the link to answer it; the rep agrees.
+    const mt = prospectRepMailTexts[rep.language];
+    const answered = await mailTo(rep.email, mt.counterAnsweredSubject(contact.company));
+    expect(answered.parsed.text).toContain('Een bezoek aan een klant van u');
+    const again = await openAnswerPage(id, answered, 'rep-2-answer-their-answer');
+    expect(await again.page.getByText(`${again.t.reason}: “De workshop is goed, maar kennismaken hoeft niet meer.”`).isVisible()).toBe(true);
+    await again.page.getByRole('button', { name: again.t.agree.button }).click();
+    expect(await heading(again.page, 1, again.t.doneTitle.agree).isVisible()).toBe(true);
+    expect(turnKinds(id)).toEqual(['proposal', 'counter', 'proposal', 'agree']);
+
+    await mailTo(contact.email, at.agreedSubject(rep.name));
+    await page.reload();
+    expect(await heading(page, 2, pt.process.agreed).isVisible()).toBe(true);
+    expect(await stepItems(page)).toEqual([
+      `${pt.skipped}: ${intro}`,
+      expect.stringMatching(new RegExp(`^1\\. ${discovery} \\(`)),
+      expect.stringMatching(new RegExp(`^2\\. ${v.steps[2].title} \\(`)),
+      `3. ${pt.added} Een bezoek aan een klant van u`,
+    ]);
+    expect(pages.issues).toEqual([]);
+  });
+
+  it('keep the standard process (English): an explanation is required (empty: the browser stops it; only spaces: 422 and nothing changes); with one, the prospect reads it in the mail and on their page', async () => {
+    pages = serverPages(e.browser, 'agreement-en-keep');
+    const contact = { name: 'Kees Keizer', email: 'kees@keizer-kranen.example', company: 'Keizer Kranen' };
+    const { id, rep: repMail } = await proposalLead('en', contact, { skip: 'intro', reason: 'We already know what we need.' });
+    const rep = repOf(id);
+    const { page, t } = await openAnswerPage(id, repMail, 'rep-1-answer-page');
+    const explanation = page.getByRole('textbox', { name: t.keep.explanation, exact: true });
+    const keep = page.getByRole('button', { name: t.keep.button, exact: true });
+    const before = leadOf(id);
+
+    await keep.click(); // empty: `required` keeps the form from being sent
+    expect(await explanation.evaluate((el) => (el as HTMLTextAreaElement).validity.valueMissing)).toBe(true);
+    expect(await heading(page, 1, t.title).isVisible()).toBe(true);
+
+    await explanation.fill('   ');
+    const refused = page.waitForResponse((r) => r.request().method() === 'POST');
+    await keep.click();
+    expect((await refused).status()).toBe(422);
+    expect(await page.getByRole('alert').textContent()).toBe(t.problem['explanation-required']);
+    expect(leadOf(id)).toEqual(before);
+    await pages.check(page, 'rep-2-keep-refused');
+
+    const words = 'Every customer starts with an introduction: that is where we learn who decides.';
+    await page.getByRole('textbox', { name: t.keep.explanation, exact: true }).fill(words);
+    await page.getByRole('button', { name: t.keep.button, exact: true }).click();
+    expect(await heading(page, 1, t.doneTitle['keep-standard']).isVisible()).toBe(true);
+    expect(leadOf(id)).toMatchObject({ state: 'standard-kept', status: 'accepted' });
+
+    const at = agreementAnswerTexts.en;
+    const pt = prospectPageTexts.en;
+    const kept = await mailTo(contact.email, at.keptSubject(rep.name));
+    expect(kept.parsed.text).toContain(`“${words}”`);
+    const prospect = await pages.open(linkIn(kept, at.yourPage));
+    expect(await heading(prospect, 2, pt.process.kept(rep.name)).isVisible()).toBe(true);
+    expect(await prospect.getByText(`${pt.theirWords(rep.name)}:`, { exact: true }).isVisible()).toBe(true);
+    expect(await prospect.locator('blockquote').textContent()).toBe(words);
+    expect((await stepItems(prospect)).length).toBe(3);
+    await pages.check(prospect, 'prospect-kept');
+    expect(pages.issues).toEqual([]);
+  });
+
+  it('problem pages: a forged page link (403, both languages), a revoked one (410, the lead’s language), a forged answer link (403); none changes anything', async () => {
+    pages = serverPages(e.browser, 'agreement-problem');
+    const contact = { name: 'Rik Rover', email: 'rik@rover-rail.example', company: 'Rover Rail' };
+    const { id, prospect: confirmation, rep: repMail } = await proposalLead('en', contact, { skip: 'intro', reason: 'Short on time.' });
+    const link = pageLink(confirmation);
+    const before = leadOf(id);
+    const alter = (url: string) => {
+      const i = url.length - 12; // inside the signature
+      return url.slice(0, i) + (url[i] === 'A' ? 'B' : 'A') + url.slice(i + 1);
+    };
+    const en = prospectPageTexts.en.problem;
+    const nl = prospectPageTexts.nl.problem;
+
+    const forged = await pages.open(alter(link), 403);
+    expect(await heading(forged, 1, `${nl.forged.title} · ${en.forged.title}`).isVisible()).toBe(true);
+    expect(await forged.getByRole('link', { name: config.vendor.replyTo }).first().isVisible()).toBe(true);
+    await pages.check(forged, 'prospect-forged-403');
+
+    const res = await fetch(`${origin()}/api/v1/admin/leads/${id}/prospect-link/revoke`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` },
+    });
+    expect(res.status).toBe(200);
+    const { prospectPage: fresh } = (await res.json()) as { prospectPage: string };
+    const revoked = await pages.open(link, 410);
+    expect(await heading(revoked, 1, en.revoked.title).isVisible()).toBe(true);
+    expect(await revoked.getByText(en.revoked.text).isVisible()).toBe(true);
+    await pages.check(revoked, 'prospect-revoked-410');
+    await pages.open(fresh); // the new link works
+
+    const rep = repOf(id);
+    const answerLink = linkIn(repMail, routingTexts[rep.language].actionLabel.answer);
+    const forgedAnswer = await pages.open(alter(answerLink), 403);
+    await pages.check(forgedAnswer, 'rep-answer-forged-403');
+    expect(leadOf(id)).toEqual({ ...before, events: before.events + 1 }); // only the history line of the revocation
     expect(pages.issues).toEqual([]);
   });
 });

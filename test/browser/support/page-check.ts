@@ -9,7 +9,8 @@ import { capture } from './screenshots';
 
 export interface ServerPages {
   issues: string[];
-  open(url: string): Promise<Page>;
+  /** Opens `url` in a fresh context; fails unless it answers `status`. */
+  open(url: string, status?: number): Promise<Page>;
   check(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -19,7 +20,7 @@ export function serverPages(browser: Browser, prefix: string): ServerPages {
   const contexts: { close(): Promise<void> }[] = [];
   return {
     issues,
-    async open(url) {
+    async open(url, status = 200) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       contexts.push(context);
       context.setDefaultTimeout(10_000); // a missing control fails here, not at the test's timeout
@@ -29,7 +30,8 @@ export function serverPages(browser: Browser, prefix: string): ServerPages {
         if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) issues.push(`${page.url()}: ${m.text()}`);
       });
       page.on('pageerror', (err) => issues.push(`${page.url()}: ${String(err)}`));
-      await page.goto(url);
+      const res = await page.goto(url);
+      if (res?.status() !== status) throw new Error(`GET ${url}: ${res?.status()}, not ${status}`);
       return page;
     },
     async check(page, name) {
