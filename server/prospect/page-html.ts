@@ -105,7 +105,14 @@ export function prospectPageHtml(view: ProspectView, config: VendorConfig, extra
 
   // What the vendor needs next
   if (view.next) {
-    const next = view.next.kind === 'counter' ? t.nextCounter : view.next.kind === 'proposal' ? t.nextProposal(repName) : view.next.text;
+    const next =
+      view.next.kind === 'counter'
+        ? t.nextCounter
+        : view.next.kind === 'proposal'
+          ? t.nextProposal(repName)
+          : view.next.kind === 'agreed-step'
+            ? t.nextAgreedStep(view.next.step, view.next.text, repName)
+            : view.next.text;
     parts.push(`<h2>${e(t.next)}</h2><p>${e(next)}</p>`);
   }
 

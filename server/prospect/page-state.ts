@@ -29,7 +29,7 @@ export interface ProspectView {
   /** The promised contact time, while the prospect waits for it. */
   promise?: number;
   /** What the vendor needs from the prospect next: a step's ask, or the open agreement's. */
-  next?: { kind: 'ask'; text: string } | { kind: 'counter' } | { kind: 'proposal' };
+  next?: { kind: 'ask'; text: string } | { kind: 'agreed-step'; step: string; text: string } | { kind: 'counter' } | { kind: 'proposal' };
   paused: boolean;
   closed: boolean;
 }
@@ -42,6 +42,9 @@ export function leadLanguage(lead: Pick<LeadRow, 'language'>): Language {
   return isLanguage(lead.language) ? lead.language : 'en';
 }
 
+/** A promise still to come (a past one is not repeated). */
+const due = (at: number | undefined, now: number) => (at !== undefined && at > now ? at : undefined);
+
 /** The tier the contact promise was made with: the lead's tier before its first update on the page. */
 function promisedTier(lead: LeadRow, history: { type: string; detail: string }[]): string {
   const first = history.find((e) => e.type === 'prospect-updated');
@@ -53,7 +56,7 @@ function promisedTier(lead: LeadRow, history: { type: string; detail: string }[]
   }
 }
 
-export function prospectView(db: Db, config: VendorConfig, lead: LeadRow): ProspectView {
+export function prospectView(db: Db, config: VendorConfig, lead: LeadRow, now: number): ProspectView {
   const language = leadLanguage(lead);
   const turns = turnsOf(db, lead.id);
   const history = leadHistory(db, lead.id);
@@ -86,7 +89,8 @@ export function prospectView(db: Db, config: VendorConfig, lead: LeadRow): Prosp
     ...live.map((s, i) => ({ key: 'step' as const, n: i + 1, title: s.title, current: !closed && !agreeing && accepted && i === 0 })),
   ];
 
-  const waiting = lead.status === 'assigned' || lead.status === 'unassigned';
+  // The promise holds until it is due: also once the rep has taken the request on.
+  const waiting = lead.status === 'assigned' || lead.status === 'unassigned' || lead.status === 'accepted';
   const first = live[0];
   const next: ProspectView['next'] = closed || paused
     ? undefined
@@ -95,7 +99,9 @@ export function prospectView(db: Db, config: VendorConfig, lead: LeadRow): Prosp
       : process.kind === 'proposed'
         ? { kind: 'proposal' }
         : first
-          ? { kind: 'ask', text: first.status === 'kept' ? first.weAsk : first.status === 'changed' ? (first.instead ?? '') : first.title }
+          ? first.status === 'kept'
+            ? { kind: 'ask', text: first.weAsk }
+            : { kind: 'agreed-step', step: first.title, text: first.status === 'changed' ? (first.instead ?? '') : first.title }
           : undefined;
   return {
     lead,
@@ -104,7 +110,7 @@ export function prospectView(db: Db, config: VendorConfig, lead: LeadRow): Prosp
     process,
     ...(process.kind === 'countered' && !closed ? { counter: last } : {}),
     phases,
-    promise: waiting ? contactPromise(config, promisedTier(lead, history), lead.createdAt) : undefined,
+    promise: waiting && !paused ? due(contactPromise(config, promisedTier(lead, history), lead.createdAt), now) : undefined,
     next,
     paused,
     closed,

@@ -61,7 +61,7 @@ export function prospectPageRoutes(deps: Deps) {
   };
 
   const show = (c: Context, lead: LeadRow, extras: PageExtras = {}, status: 200 | 422 = 200) =>
-    c.html(prospectPageHtml(prospectView(deps.db, deps.config, lead), deps.config, extras), status);
+    c.html(prospectPageHtml(prospectView(deps.db, deps.config, lead, deps.clock.now()), deps.config, extras), status);
 
   app.get('/:token', (c) => {
     const opened = open(c);

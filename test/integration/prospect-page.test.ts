@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProcessChanges } from '../../shared/agreement';
 import { recordTurn, turnsOf } from '../../server/agreement/turns';
 import { manualClock } from '../../server/clock';
-import { leadEvents, leads, outbox } from '../../server/db/schema';
+import { agreementTurns, leadEvents, leads, outbox } from '../../server/db/schema';
 import { repActionLinks } from '../../server/security/action-links';
 import { prospectPageLinks, PROSPECT_LINK_TTL_MS } from '../../server/security/prospect-links';
 import { runWrite } from '../../server/threads/writes';
@@ -198,6 +198,20 @@ describe('what the page shows', () => {
     const html = await (await s.app.request(s.page(id))).text();
     expect(html).toMatch(/<li aria-current="step">Stap 1: Kennismaking/);
     expect(html).toContain('Anna de Vries heeft uw aanvraag opgepakt.');
+    // The promise holds until it is due, also once the request is taken on; then it is not repeated.
+    expect(html).toContain('Anna de Vries neemt uiterlijk 14 januari 2026, 17:00 (tijd in Amsterdam) contact met u op.');
+    s.clock.advance(3 * 24 * 60 * 60_000);
+    expect(await (await s.app.request(s.page(id))).text()).not.toContain('neemt uiterlijk');
+  });
+
+  it('an agreed first step that was changed: the next ask says it is the agreed step, not a bare quote', async () => {
+    const s = await setup();
+    const id = await s.submit({ process: { accepted: false, deviation: 'Remote only.', changes: { steps: [{ id: 'intro', change: 'change', instead: 'A video call of one hour.' }], added: [] } } });
+    const turn = s.db.select().from(agreementTurns).all().at(-1)!;
+    s.db.insert(agreementTurns).values({ leadId: id, at: s.clock.now(), by: 'rep', kind: 'agree', repId: 'anna', changes: turn.changes, text: '' }).run();
+    s.db.update(leads).set({ agreementState: 'agreed' }).where(eq(leads.id, id)).run();
+    const html = await (await s.app.request(s.page(id))).text();
+    expect(html).toContain('De eerste stap is wat we voor Kennismaking afspraken: A video call of one hour. Anna de Vries plant die met u in.');
   });
 });
 
