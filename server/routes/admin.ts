@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { desc, sql } from 'drizzle-orm';
+import { and, desc, ne, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app';
 import { leads } from '../db/schema';
 import { ApiHttpError } from '../http/api-error';
@@ -8,6 +8,7 @@ import { outboxCounts } from '../outbox/worker';
 import { inProcessWriter } from '../threads/writes';
 import { requireAdmin, type AdminGate } from '../security/admin-token';
 import { csvFilter, streamLeadsCsv } from './leads-csv';
+import { FILTER_NAMES, leadConditions, parseFilters, problemMessage } from '../cockpit/filters';
 
 // /api/v1/admin/* for sales ops and monitoring, behind ADMIN_TOKEN (unset: not mounted).
 
@@ -32,13 +33,23 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'wri
   /** Leads as CSV, newest first, streamed (spam excluded unless ?spam=1); filters ?status ?tier ?site. */
   app.get('/leads.csv', (c) => streamLeadsCsv(c, deps.db, csvFilter(c.req.query(), deps.config.sites.map((s) => s.key))));
 
-  /** The newest leads (up to 200), without the stored answer body. */
+  /** The newest leads (up to 200), without the stored answer body; the cockpit's filters, ?spam=0 without spam. An unknown parameter is a 400. */
   app.get('/leads', (c) => {
+    const parsed = parseFilters(c.req.queries(), { config: deps.config, filters: FILTER_NAMES, others: ['limit', 'spam'] });
+    if (!parsed.ok) {
+      const fields = parsed.problems.map((p) => ({ path: p.name, message: problemMessage(p) }));
+      throw new ApiHttpError(400, 'invalid_content', `Unknown query parameter or value; this list takes: limit, spam, ${FILTER_NAMES.join(', ')}.`, fields);
+    }
+    const spam = c.req.query('spam');
+    if (spam !== undefined && spam !== '0' && spam !== '1') {
+      throw new ApiHttpError(400, 'invalid_content', 'spam must be 0 or 1', [{ path: 'spam', message: 'must be 0 (without spam) or 1 (with it, the default)' }]);
+    }
     const limit = Number(c.req.query('limit') ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
       throw new ApiHttpError(422, 'invalid_content', 'limit must be 1 to 200', [{ path: 'limit', message: 'must be 1 to 200' }]);
     }
-    const rows = deps.db.select().from(leads).orderBy(desc(leads.createdAt)).limit(limit).all();
+    const where = and(leadConditions(parsed.filters), spam === '0' ? ne(leads.status, 'spam') : undefined);
+    const rows = deps.db.select().from(leads).where(where).orderBy(desc(leads.createdAt)).limit(limit).all();
     return c.json(rows.map(({ response: _response, ...lead }) => lead));
   });
 
