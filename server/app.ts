@@ -24,6 +24,7 @@ import { prospectPageLinks, type ProspectPageLink } from './security/prospect-li
 import { inProcessWriter, type Writer } from './threads/writes';
 import { clientAddress, rateLimitKey, trustedProxies } from './http/client-address';
 import { cockpitRoutes } from './cockpit/routes';
+import { funnelCounter, type FunnelCounter } from './funnel/counter';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './cockpit/auth/sessions';
 
 // createApp(deps): every route and middleware, no I/O at import, nothing read from process.env.
@@ -40,6 +41,8 @@ export interface Protection {
   minFillMs: number;
   /** Oldest form token accepted (each token serves one lead). */
   maxTokenAgeMs: number;
+  /** Widget funnel events per minute per client address (server/funnel/events-route.ts). */
+  eventsPerClientPerMinute?: number;
 }
 
 export const DEFAULT_PROTECTION: Protection = {
@@ -82,6 +85,8 @@ export interface AppDeps {
   cockpit?: { sessionPolicy?: SessionPolicy; linkTtlMs?: number };
   /** Confirmation mails per prospect address and domain per day; default PROSPECT_MAIL_CAPS. */
   prospectMailCaps?: ProspectMailCaps;
+  /** Counts the widget's funnel events; main.ts flushes it on a timer (server/funnel/counter.ts). Default: one flushed by nobody (tests pass their own). */
+  funnel?: FunnelCounter;
 }
 
 export function createApp(given: AppDeps) {
@@ -89,6 +94,7 @@ export function createApp(given: AppDeps) {
   const repActions = given.repActions ?? repActionLinks(given);
   const prospectPage = given.prospectPage ?? prospectPageLinks(given);
   const deps: AppDeps = { ...given, repActions, prospectPage, writer: given.writer ?? inProcessWriter({ ...given, repActions, prospectPage }) };
+  deps.funnel ??= funnelCounter({ clock: deps.clock, write: (rows) => deps.writer!('funnel-counts', { rows }) });
   const app = new Hono();
   app.onError(errorHandler(deps.log));
   app.notFound(notFound);

@@ -22,6 +22,7 @@ import { devPagesEnabled } from './routes/dev-pages';
 import { ensureWidgetBuilt } from './widget-build';
 import { repActionLinks } from './security/action-links';
 import { keyFilePath, loadSigningKeys } from './security/signing-keys';
+import { FUNNEL_FLUSH_MS, funnelCounter } from './funnel/counter';
 
 // The only file that reads process.env, opens the database, listens and starts the store thread
 // (server/store-thread.ts: storing leads, and the outbox worker that sends mail and runs deadlines).
@@ -78,6 +79,13 @@ const storeWorker = threadOf('store-thread', import.meta.url, threadInit, { maxY
 const store = startStoreThread(storeWorker, { onFatal });
 await store.ready;
 
+// Widget funnel events are counted here and written in one batch every few seconds (a crash loses
+// at most those seconds' counts); one counter across config reloads.
+const funnel = funnelCounter({ clock, write: (rows) => store.write('funnel-counts', { rows }) });
+const flushFunnel = () => funnel.flush().catch((error: Error) => log.warn('funnel counts not written yet; kept for the next try', { error: error.message }));
+const funnelTimer = setInterval(flushFunnel, FUNNEL_FLUSH_MS);
+funnelTimer.unref();
+
 // A new app per config (SIGHUP reloads it, server/config/reload.ts); the server calls the current one.
 const appFor = (config: VendorConfig, apiKeys: SiteApiKeys) => createApp({
   db,
@@ -93,6 +101,7 @@ const appFor = (config: VendorConfig, apiKeys: SiteApiKeys) => createApp({
   submitter: store,
   writer: (kind, input) => store.write(kind, input),
   onLeadStored: () => store.nudge(),
+  funnel,
   apiKeys,
   cockpit: {
     sessionPolicy: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, maxMs: env.SESSION_MAX_HOURS * 60 * 60_000 },
@@ -128,6 +137,8 @@ async function shutdown(signal: string) {
   closing = true;
   log.info(`${signal}: closing`);
   server.close();
+  clearInterval(funnelTimer);
+  await flushFunnel();
   await store.stop();
   db.$client.close();
   process.exit(0);

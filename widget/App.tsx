@@ -78,6 +78,8 @@ export class App extends Component<AppProps, State> {
   moveFocus = !!this.props.dialog;
   /** Focus goes to the first invalid control after the next render. */
   focusError = false;
+  /** Inline: the person answered something (the funnel's "opened"). */
+  began?: true;
 
   componentDidMount() {
     this.loadForm();
@@ -152,15 +154,23 @@ export class App extends Component<AppProps, State> {
     this.fail(errs2, t);
   }
 
-  render({ lang }: AppProps, { form, flow, fieldErrors, alert, busy, answer }: State) {
-    const t = textsFor(form?.language ?? lang);
+  render({ lang, api, dialog }: AppProps, { form, flow, fieldErrors, alert, busy, answer }: State) {
+    const l = form?.language ?? lang;
+    const t = textsFor(l);
     const step = Math.min(flow.step, SCREENS.length - 1);
+    // Funnel events (api.ev sends each once): inline the form is shown here and opened at the
+    // first answer, in the dialog it is opened here; screens count once it is opened.
+    api.ev(dialog ? 'o' : 's', l);
+    if (answer) api.ev('d', l);
+    else if (form && (dialog || this.began)) api.ev(step + 1, l);
 
     const ui: Ui = {
       t,
       data: flow.data,
       fieldErrors,
       set: (name, value) => {
+        this.began = true;
+        api.ev('o', l);
         const { [name]: _, ...rest } = this.state.fieldErrors;
         this.setState(({ flow: f }) => ({ flow: { ...f, data: { ...f.data, [name]: value } }, fieldErrors: rest }));
       },
@@ -225,7 +235,7 @@ export class App extends Component<AppProps, State> {
         ref={(d) => {
           this.boxEl = d;
         }}
-        lang={form?.language ?? lang}
+        lang={l}
       >
         {body}
       </div>

@@ -26,6 +26,7 @@ export class Launcher extends Component<AppProps & { commands: Commands }, { ope
 
   render(props: AppProps & { commands: Commands }, { used }: { used?: boolean }) {
     const t = textsFor(props.lang);
+    props.api.ev('s', props.lang);
     props.commands.open = this.openDialog;
     props.commands.close = this.hide;
     return (

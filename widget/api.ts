@@ -1,4 +1,5 @@
 import type { ApiError } from '../shared/api-error';
+import type { FunnelCode } from '../shared/funnel-event';
 import type { PublicForm } from '../shared/public-form';
 import type { SubmissionAnswer, SubmissionInput } from '../shared/submission';
 
@@ -25,7 +26,16 @@ async function call<T>(url: string, body?: unknown): Promise<Result<T>> {
 
 export const api = (origin: string, site: string) => {
   const base = `${origin}/api/v1/sites/${encodeURIComponent(site)}`;
+  const sent: Record<FunnelCode, 1 | undefined> = {} as never;
   return {
+    /**
+     * A funnel event (shared/funnel-event.ts), each at most once per page: a string body (no
+     * preflight), no cookies, keepalive so it survives leaving the page, never an error.
+     */
+    ev: (e: FunnelCode, l?: string) => {
+      if (!sent[e]) fetch(`${base}/events`, { method: 'POST', body: JSON.stringify({ e, l }), keepalive: true, credentials: 'omit' }).catch(() => 0);
+      sent[e] = 1;
+    },
     form: (lang?: string) => call<PublicForm>(`${base}/form${lang ? `?lang=${lang}` : ''}`),
     submit: (s: SubmissionInput) => call<SubmissionAnswer>(`${base}/leads`, s),
   };

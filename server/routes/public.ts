@@ -16,6 +16,7 @@ import { checkAnswers } from '../leads/check-answers';
 import type { SubmitResult } from '../leads/submit';
 import { createSubmitQueue } from '../leads/submit-queue';
 import { processVersions, recordProcessVersions } from '../leads/process-versions';
+import { funnelEventsHandler } from '../funnel/events-route';
 
 // The public API a vendor's page (or server) talks to: the form and the lead submission
 // (docs/api.md).
@@ -56,6 +57,8 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
   app.use('/sites/:site/*', allowOrigin());
   app.use('/sites/:site/*', siteGuard(sites, isOwnOrigin));
   app.use('/sites/:site/*', preflight({ allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAgeSeconds: 600 }));
+  // Widget funnel events (server/funnel/): before the per-client limit below, they have their own.
+  if (deps.funnel) app.post('/sites/:site/events', funnelEventsHandler({ counter: deps.funnel, clock: deps.clock, clientKey: (c) => rateLimitKey(client(c)), perClientPerMinute: protection.eventsPerClientPerMinute }));
   // After CORS, so the widget can read a 429 and its Retry-After. IPv6 clients count per /64.
   app.use(
     '/sites/:site/*',

@@ -11,6 +11,7 @@ import { changeStatus, type StatusChangeInput } from '../prospect/status-change'
 import { replyToCounter, type CounterReplyInput } from '../prospect/counter-reply';
 import { revokeProspectLinks } from '../prospect/revoke-link';
 import { requestSignInLink, signIn, signOut, touch } from '../cockpit/auth/auth-writes';
+import { addFunnelCounts } from '../funnel/write-counts';
 
 // Every write a person makes through a page (a rep's link, a prospect's page): one synchronous
 // function each, run where the writes are: in the store thread when main.ts runs one (the main
@@ -39,6 +40,8 @@ export const writes = {
   'cockpit-sign-in': signIn,
   'cockpit-touch': touch,
   'cockpit-sign-out': signOut,
+  /** A batch of widget funnel counts (server/funnel/counter.ts). */
+  'funnel-counts': addFunnelCounts,
 };
 
 export type WriteKind = keyof typeof writes;
