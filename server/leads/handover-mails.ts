@@ -22,7 +22,9 @@ export type HandoverCause =
   | { type: 'passed-on'; reason?: string }
   | { type: 'sla-expired'; minutes: number }
   /** The rep was removed from the config (orphaned-leads.ts). */
-  | { type: 'rep-removed' };
+  | { type: 'rep-removed' }
+  /** A manager handed all open leads of a (leaving) rep to others in the cockpit (leads/rep-overrides.ts); `by`: who. */
+  | { type: 'handed-off'; by: string };
 
 export interface HandoverInput {
   /** The lead as it is now (new rep, new routing reason). */

@@ -5,7 +5,8 @@ import { leadEvents, leads } from '../db/schema';
 
 // The lead's history (lead_events): every routing decision and rep action, with time and reason.
 // Types: assigned | unassigned (routing), accepted | passed-on | not-a-fit (rep actions),
-// sla-expired (not accepted in time), rep-removed (its rep left the config), spam,
+// sla-expired (not accepted in time), rep-removed (its rep left the config), handed-off (a manager
+// handed a rep's open leads to others; detail: from whom, by whom), spam,
 // same-account (this lead and another one of the same company are one account with one rep;
 // the detail is the other lead's id), agreement (a turn of the process agreement, detail: its kind;
 // its content is in agreement_turns), and the prospect's own changes from their page:
@@ -20,6 +21,7 @@ export type LeadEventType =
   | 'not-a-fit'
   | 'sla-expired'
   | 'rep-removed'
+  | 'handed-off'
   | 'spam'
   | 'same-account'
   | 'agreement'

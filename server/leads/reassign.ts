@@ -65,7 +65,9 @@ export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: H
       ? (cause.reason ?? '') // the rep's own words, like a not-a-fit reason; who passed it on is the event's rep
       : cause.type === 'sla-expired'
         ? `not accepted by ${fromName} within ${cause.minutes} minutes`
-        : `rep "${lead.repId}" was removed from the config`;
+        : cause.type === 'handed-off'
+          ? `handed over from ${fromName} by ${cause.by}`
+          : `rep "${lead.repId}" was removed from the config`;
   recordEvent(deps.db, { leadId: lead.id, at: now, type: cause.type, repId: lead.repId, teamId: lead.teamId, detail });
   recordEvent(deps.db, {
     leadId: lead.id,

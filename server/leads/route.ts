@@ -23,6 +23,15 @@ export interface RoutingState {
   openLeads: Map<string, number>;
   /** The rep of an open lead from the same email domain, if any. */
   owner?: { repId: string; leadId: string };
+  /** A manager's settings over the config, per rep (rep_overrides, leads/rep-overrides.ts). */
+  overrides?: ReadonlyMap<string, RepOverrideFacts>;
+}
+
+/** What a manager set for a rep in the cockpit: inactive (active false) or away (inclusive dates). */
+export interface RepOverrideFacts {
+  active: boolean | null;
+  awayFrom: string | null;
+  awayTo: string | null;
 }
 
 export interface RouteOptions {
@@ -107,14 +116,19 @@ export type RoutingWhy =
  * the first one and every hand-over alike: a rep without the lead's language never gets it.
  */
 export function unavailability(rep: Rep, state: RoutingState, today: string, language: Language, exclude?: ReadonlySet<string>): SkipReason | null {
-  if (!rep.active) return { type: 'inactive' };
+  const override = state.overrides?.get(rep.id);
+  if (!rep.active || override?.active === false) return { type: 'inactive' };
   if (exclude?.has(rep.id)) return { type: 'had-it' };
   if (rep.languages && !rep.languages.includes(language)) return { type: 'language', language };
-  const away = rep.away.find((r) => r.from <= today && today <= r.to);
+  const away = rep.away.find((r) => r.from <= today && today <= r.to) ?? overrideAway(override, today);
   if (away) return { type: 'away', from: away.from, to: away.to };
   const open = state.openLeads.get(rep.id) ?? 0;
   if (rep.maxOpenLeads !== undefined && open >= rep.maxOpenLeads) return { type: 'full', open, max: rep.maxOpenLeads };
   return null;
+}
+
+function overrideAway(o: RepOverrideFacts | undefined, today: string) {
+  return o?.awayFrom && o.awayTo && o.awayFrom <= today && today <= o.awayTo ? { from: o.awayFrom, to: o.awayTo } : undefined;
 }
 
 /** The English words of a skip reason, for the stored summary. */

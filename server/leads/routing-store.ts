@@ -2,6 +2,7 @@ import type { VendorConfig } from '../../shared/config';
 import type { Db } from '../db/open';
 import { prepared } from '../db/prepared';
 import { isFreeMailDomain } from './free-mail-domains';
+import { readRepOverrides } from './rep-overrides';
 import type { RouteDecision, RoutingState } from './route';
 
 // Reads and writes what routing needs, inside the caller's (immediate) transaction.
@@ -29,7 +30,8 @@ export function readRoutingState(db: Db, config: VendorConfig, lead: { emailDoma
     const row = q.ownerOf.get({ emailDomain: lead.emailDomain, exceptId: lead.id ?? '' });
     if (row?.repId) owner = { repId: row.repId, leadId: row.id };
   }
-  return { currents, openLeads, owner };
+  // A manager's away/inactive (a few rows at most), read in the caller's transaction.
+  return { currents, openLeads, owner, overrides: readRepOverrides(db) };
 }
 
 export function saveCurrents(db: Db, decision: RouteDecision) {

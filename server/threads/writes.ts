@@ -11,6 +11,7 @@ import { changeStatus, type StatusChangeInput } from '../prospect/status-change'
 import { replyToCounter, type CounterReplyInput } from '../prospect/counter-reply';
 import { revokeProspectLinks } from '../prospect/revoke-link';
 import { requestSignInLink, signIn, signOut, touch } from '../cockpit/auth/auth-writes';
+import { handOffRep, setRepOverride } from '../leads/rep-overrides';
 import { addFunnelCounts } from '../funnel/write-counts';
 
 // Every write a person makes through a page (a rep's link, a prospect's page): one synchronous
@@ -40,6 +41,9 @@ export const writes = {
   'cockpit-sign-in': signIn,
   'cockpit-touch': touch,
   'cockpit-sign-out': signOut,
+  // The cockpit's team page: a manager's away/inactive over the config, a leaving rep's hand-off (leads/rep-overrides.ts).
+  'rep-override': setRepOverride,
+  'rep-handoff': handOffRep,
   /** A batch of widget funnel counts (server/funnel/counter.ts). */
   'funnel-counts': addFunnelCounts,
 };
