@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { CockpitDeps, CockpitEnv } from './cockpit-deps';
+import { teamRoutes } from './team';
 
 // The cockpit's pages: each a path under /app and its routes (behind the sign-in gate). A page
 // module adds itself here with one line.
@@ -9,4 +10,6 @@ export interface CockpitPage {
   routes: (deps: CockpitDeps) => Hono<CockpitEnv>;
 }
 
-export const cockpitPages: CockpitPage[] = [];
+export const cockpitPages: CockpitPage[] = [
+  { path: '/team', routes: teamRoutes },
+];
