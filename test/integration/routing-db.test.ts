@@ -114,7 +114,7 @@ describe('availability on the database', () => {
       expect(second.routingReason).toContain(why);
     }
     const third = await submit('c@three.example');
-    expect(third).toMatchObject({ repId: null, teamId: null, status: 'unassigned' });
+    expect(third).toMatchObject({ repId: null, teamId: 'account-executives', status: 'unassigned' });
     expect(third.answer.rep).toBeNull();
     expect(third.routingReason).toMatch(/^unassigned: nobody available/);
 
