@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { CockpitDeps, CockpitEnv } from './cockpit-deps';
 import { teamRoutes } from './team';
+import { dataRoutes } from './data';
 
 // The cockpit's pages: each a path under /app and its routes (behind the sign-in gate). A page
 // module adds itself here with one line.
@@ -11,5 +12,6 @@ export interface CockpitPage {
 }
 
 export const cockpitPages: CockpitPage[] = [
+  { path: '/data', routes: dataRoutes },
   { path: '/team', routes: teamRoutes },
 ];

@@ -13,7 +13,7 @@ export const CHUNK_ROWS = 500;
 export const LEAD_STATUSES = ['assigned', 'unassigned', 'accepted', 'not-a-fit', 'spam'] as const;
 
 /** A lead row as SQLite returns it (snake_case, JSON as text). */
-type Row = Record<string, string | number | null>;
+export type Row = Record<string, string | number | null>;
 
 const json = (text: unknown, key: string) => {
   if (typeof text !== 'string') return undefined;
@@ -94,35 +94,60 @@ export function csvFilter(query: Record<string, string>, siteKeys: string[]): Cs
 
 /** The CSV of the leads the filter selects, newest first, as a streamed download. */
 export function streamLeadsCsv(c: Context, db: Db, filter: CsvFilter, chunkRows = CHUNK_ROWS): Response {
-  const where: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (!filter.spam) where.push(`status <> 'spam'`);
+  const where: CsvWhere[] = [];
+  if (!filter.spam) where.push({ sql: `status <> 'spam'`, params: [] });
   for (const key of ['status', 'tier', 'site'] as const) {
-    if (filter[key] !== undefined) {
-      where.push(`${key} = @${key}`);
-      params[key] = filter[key];
-    }
+    if (filter[key] !== undefined) where.push({ sql: `${key} = ?`, params: [filter[key]] });
   }
-  const base = `select ${SELECTED.join(', ')} from leads`;
-  const order = `order by created_at desc, id desc limit ${chunkRows}`;
-  const first = db.$client.prepare(`${base} ${where.length ? `where ${where.join(' and ')}` : ''} ${order}`);
+  return streamCsv(c, db, { columns: COLUMNS, select: SELECTED, where, filename: 'koers-leads.csv', chunkRows });
+}
+
+/** A condition on the leads table: SQL with `?` placeholders and their values. */
+export interface CsvWhere {
+  sql: string;
+  params: unknown[];
+}
+
+export interface CsvOptions {
+  columns: [string, (r: Row) => unknown][];
+  /** What to select from leads: column names or `expression as name`. Must include id and created_at. */
+  select: string[];
+  where: CsvWhere[];
+  filename: string;
+  /** `,` (English spreadsheets) or `;` (Dutch, German…: where `,` is the decimal mark). */
+  separator?: ',' | ';';
+  /** A UTF-8 byte order mark first: Excel reads the file as UTF-8 only with it. */
+  bom?: boolean;
+  chunkRows?: number;
+}
+
+/** Leads as a streamed CSV (RFC 4180: quoted cells, CRLF), newest first, by keyset pages of chunkRows. */
+export function streamCsv(c: Context, db: Db, opts: CsvOptions): Response {
+  const chunkRows = opts.chunkRows ?? CHUNK_ROWS;
+  const sep = opts.separator ?? ',';
+  const conditions = opts.where.map((w) => `(${w.sql})`);
+  const params = opts.where.flatMap((w) => w.params);
+  const base = `select ${opts.select.join(', ')} from leads`;
+  const order = `order by leads.created_at desc, leads.id desc limit ${chunkRows}`;
+  const first = db.$client.prepare(`${base} ${conditions.length ? `where ${conditions.join(' and ')}` : ''} ${order}`);
   const next = db.$client.prepare(
-    `${base} where ${[...where, '(created_at < @at or (created_at = @at and id < @id))'].join(' and ')} ${order}`,
+    `${base} where ${[...conditions, '(leads.created_at < ? or (leads.created_at = ? and leads.id < ?))'].join(' and ')} ${order}`,
   );
+  const line = (cells: unknown[]) => `${cells.map(csvCell).join(sep)}\r\n`;
 
   c.header('Content-Type', 'text/csv; charset=utf-8');
-  c.header('Content-Disposition', 'attachment; filename="koers-leads.csv"');
+  c.header('Content-Disposition', `attachment; filename="${opts.filename}"`);
   c.header('Cache-Control', 'no-store');
   return stream(c, async (out) => {
-    await out.write(`${COLUMNS.map(([name]) => csvCell(name)).join(',')}\r\n`);
+    await out.write(`${opts.bom ? '\uFEFF' : ''}${line(opts.columns.map(([name]) => name))}`);
     let after: { at: number; id: string } | undefined;
     while (!out.aborted) {
       // One chunk is read completely before any await: the connection is never left mid-query
       // for other requests on this thread.
       let text = '';
       let rows = 0;
-      for (const row of (after ? next.iterate({ ...params, ...after }) : first.iterate(params)) as Iterable<Row>) {
-        text += `${COLUMNS.map(([, get]) => csvCell(get(row))).join(',')}\r\n`;
+      for (const row of (after ? next.iterate(...params, after.at, after.at, after.id) : first.iterate(...params)) as Iterable<Row>) {
+        text += line(opts.columns.map(([, get]) => get(row)));
         after = { at: Number(row.created_at), id: String(row.id) };
         rows++;
       }

@@ -12,6 +12,7 @@ import { replyToCounter, type CounterReplyInput } from '../prospect/counter-repl
 import { revokeProspectLinks } from '../prospect/revoke-link';
 import { requestSignInLink, signIn, signOut, touch } from '../cockpit/auth/auth-writes';
 import { handOffRep, setRepOverride } from '../leads/rep-overrides';
+import { erasePerson, recordAudit } from '../cockpit/data-writes';
 import { addFunnelCounts } from '../funnel/write-counts';
 
 // Every write a person makes through a page (a rep's link, a prospect's page): one synchronous
@@ -41,6 +42,9 @@ export const writes = {
   'cockpit-sign-in': signIn,
   'cockpit-touch': touch,
   'cockpit-sign-out': signOut,
+  // The Data page (cockpit/data-writes.ts): an audit line; erasing one person (long: VACUUM) with its audit line.
+  'cockpit-audit': recordAudit,
+  'person-erase': erasePerson,
   // The cockpit's team page: a manager's away/inactive over the config, a leaving rep's hand-off (leads/rep-overrides.ts).
   'rep-override': setRepOverride,
   'rep-handoff': handOffRep,
