@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { CockpitDeps, CockpitEnv } from './cockpit-deps';
 import { teamRoutes } from './team';
+import { routingTesterRoutes } from './routing-tester';
 import { dataRoutes } from './data';
 
 // The cockpit's pages: each a path under /app and its routes (behind the sign-in gate). A page
@@ -14,4 +15,5 @@ export interface CockpitPage {
 export const cockpitPages: CockpitPage[] = [
   { path: '/data', routes: dataRoutes },
   { path: '/team', routes: teamRoutes },
+  { path: '/routing-tester', routes: routingTesterRoutes },
 ];
