@@ -42,7 +42,7 @@ export interface FilterSpec {
 
 export type FilterProblem =
   | { name: string; problem: 'unknown-filter'; allowed: string[] }
-  | { name: FilterName; value: string; problem: 'unknown-value'; allowed: string[] }
+  | { name: string; value: string; problem: 'unknown-value'; allowed: string[] }
   | { name: FilterName; value: string; problem: 'bad-date' | 'repeated' | 'range' };
 
 export type ParsedFilters = { ok: true; filters: Filters } | { ok: false; problems: FilterProblem[] };

@@ -3,6 +3,8 @@ import type { CockpitDeps, CockpitEnv } from './cockpit-deps';
 import { teamRoutes } from './team';
 import { routingTesterRoutes } from './routing-tester';
 import { dataRoutes } from './data';
+import { inboxRoutes } from './inbox';
+import { leadPageRoutes } from './lead-page';
 
 // The cockpit's pages: each a path under /app and its routes (behind the sign-in gate). A page
 // module adds itself here with one line.
@@ -16,4 +18,6 @@ export const cockpitPages: CockpitPage[] = [
   { path: '/data', routes: dataRoutes },
   { path: '/team', routes: teamRoutes },
   { path: '/routing-tester', routes: routingTesterRoutes },
+  { path: '/inbox', routes: inboxRoutes },
+  { path: '/leads', routes: leadPageRoutes },
 ];

@@ -23,6 +23,8 @@ export type HandoverCause =
   | { type: 'sla-expired'; minutes: number }
   /** The rep was removed from the config (orphaned-leads.ts). */
   | { type: 'rep-removed' }
+  /** A manager assigned it by hand in the cockpit (cockpit/assign.ts), with a reason. */
+  | { type: 'by-hand'; by: string; reason: string }
   /** A manager handed all open leads of a (leaving) rep to others in the cockpit (leads/rep-overrides.ts); `by`: who. */
   | { type: 'handed-off'; by: string };
 
@@ -55,6 +57,8 @@ export function handoverMails({ lead, fromRepId, cause, config, earlierLead, rep
       ? t.passedOnNote(fromName, cause.reason)
       : cause.type === 'sla-expired'
         ? t.slaNote(fromName, cause.minutes)
+        : cause.type === 'by-hand'
+          ? t.byHandNote(cause.by, cause.reason)
         : t.repRemovedNote,
     ...(promise ? [t.promiseNote(formatDateTime(lead.createdAt, config.vendor.timeZone, language), promise)] : []),
     ...(earlierLead ? [mailTexts[language].existingAccount(earlierLead, config.vendor.timeZone)] : []),

@@ -10,6 +10,7 @@ import { leadEvents, leads } from '../db/schema';
 // same-account (this lead and another one of the same company are one account with one rep;
 // the detail is the other lead's id), agreement (a turn of the process agreement, detail: its kind;
 // its content is in agreement_turns), and the prospect's own changes from their page:
+// assigned-by-hand (a manager in the cockpit; detail: JSON { by, reason }, an 'assigned' follows),
 // prospect-updated (detail: JSON of what changed), paused, resumed, withdrawn (detail: their
 // reason), link-revoked (the prospect-page links were revoked).
 
@@ -21,6 +22,7 @@ export type LeadEventType =
   | 'not-a-fit'
   | 'sla-expired'
   | 'rep-removed'
+  | 'assigned-by-hand'
   | 'handed-off'
   | 'spam'
   | 'same-account'

@@ -11,6 +11,7 @@ const en = {
     `${from} passed this lead on to you${reason ? `: "${reason}"` : '.'}`,
   slaNote: (from: string, minutes: number) => `${from} did not accept this lead within ${formatMinutes(minutes, 'en')}, so it is yours now.`,
   repRemovedNote: 'The colleague who had this lead no longer handles leads, so it is yours now.',
+  byHandNote: (by: string, reason: string) => `${by} assigned this lead to you by hand: "${reason}"`,
   promiseNote: (at: string, promise: string) =>
     `On ${at} the prospect was told: "${promise}" Please keep that promise: it counts from then, not from this mail.`,
   deadline: (within: string, by: string) => `Please accept this lead within ${within}, by ${by}. If you do not, it moves on to a colleague.`,
@@ -35,6 +36,7 @@ const nl: typeof en = {
   passedOnNote: (from, reason) => `${from} heeft deze lead aan jou doorgegeven${reason ? `: "${reason}"` : '.'}`,
   slaNote: (from, minutes) => `${from} heeft deze lead niet binnen ${formatMinutes(minutes, 'nl')} geaccepteerd, dus hij is nu van jou.`,
   repRemovedNote: 'De collega bij wie deze lead lag, behandelt geen leads meer; hij is nu van jou.',
+  byHandNote: (by, reason) => `${by} heeft deze lead met de hand aan jou toegewezen: "${reason}"`,
   promiseNote: (at, promise) =>
     `Op ${at} is de prospect beloofd: "${promise}" Houd je aan die belofte: die telt vanaf toen, niet vanaf deze mail.`,
   deadline: (within, by) => `Accepteer deze lead binnen ${within}, uiterlijk ${by}. Anders gaat hij naar een collega.`,

@@ -103,6 +103,16 @@ function scoreChange(language: Language, detail: string): string {
   }
 }
 
+/** "By Mila Kok: “reason”" from an 'assigned-by-hand' event's detail (cockpit/assign.ts). */
+function byHand(t: (typeof repActionTexts)[Language], detail: string): string {
+  try {
+    const d = JSON.parse(detail) as { by?: string; reason?: string };
+    return d.by && d.reason ? t.byHand(d.by, d.reason) : '';
+  } catch {
+    return '';
+  }
+}
+
 export function historyList(language: Language, history: Event[], config: VendorConfig): string {
   const t = repActionTexts[language];
   const name = (id: string | null) => (id ? (config.reps.find((r) => r.id === id)?.name ?? id) : '');
@@ -116,6 +126,8 @@ export function historyList(language: Language, history: Event[], config: Vendor
           ? `“${e.detail}”` // a rep's or the prospect's own words
           : e.type === 'prospect-updated'
             ? scoreChange(language, e.detail)
+          : e.type === 'assigned-by-hand'
+            ? byHand(t, e.detail)
           : e.type === 'same-account'
             ? t.sameAccount // the other lead's id (detail) is for the admin: a person reads no ids
             : e.type === 'assigned' && team(e.teamId)

@@ -17,6 +17,7 @@ const en = {
   lead: 'The lead',
   history: 'History',
   team: (name: string) => `Team ${name}`,
+  byHand: (by: string, reason: string) => `By ${by}: “${reason}”`,
   promised: 'Promised to the prospect',
   fields: { name: 'Name', company: 'Company', email: 'Email', phone: 'Phone', tier: 'Tier', stage: 'Buying stage', timeline: 'Decision timeline', message: 'Message' },
   events: {
@@ -27,6 +28,7 @@ const en = {
     'not-a-fit': 'Not a fit',
     'sla-expired': 'Not accepted in time',
     'rep-removed': 'Rep no longer in the sales setup',
+    'assigned-by-hand': 'Assigned by hand',
     'handed-off': 'Handed over by a manager',
     spam: 'Spam',
     'same-account': 'Same company',
@@ -79,6 +81,7 @@ const nl: typeof en = {
   lead: 'De lead',
   history: 'Geschiedenis',
   team: (name) => `Team ${name}`,
+  byHand: (by, reason) => `Door ${by}: „${reason}”`,
   promised: 'Beloofd aan de prospect',
   fields: { name: 'Naam', company: 'Bedrijf', email: 'E-mail', phone: 'Telefoon', tier: 'Niveau', stage: 'Aankoopfase', timeline: 'Beslistermijn', message: 'Bericht' },
   events: {
@@ -89,6 +92,7 @@ const nl: typeof en = {
     'not-a-fit': 'Past niet',
     'sla-expired': 'Niet op tijd geaccepteerd',
     'rep-removed': 'Verkoper staat niet meer in de instellingen',
+    'assigned-by-hand': 'Met de hand toegewezen',
     'handed-off': 'Overgedragen door een manager',
     spam: 'Spam',
     'same-account': 'Zelfde bedrijf',

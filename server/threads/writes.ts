@@ -2,7 +2,8 @@ import type { Db } from '../db/open';
 import type { Clock } from '../clock';
 import type { VendorConfig } from '../../shared/config';
 import type { LeadMailInput } from '../leads/lead-mails';
-import { performRepAction } from '../leads/rep-action';
+import { performLeadAction, performRepAction, type LeadActionInput } from '../leads/rep-action';
+import { assignByHand, type AssignInput } from '../cockpit/assign';
 import { performRepAnswer, type RepAnswerForm } from '../agreement/rep-answer';
 import type { ActionClaim } from '../security/action-links';
 import type { ProspectPageLink } from '../security/prospect-links';
@@ -12,8 +13,8 @@ import { replyToCounter, type CounterReplyInput } from '../prospect/counter-repl
 import { revokeProspectLinks } from '../prospect/revoke-link';
 import { requestSignInLink, signIn, signOut, touch } from '../cockpit/auth/auth-writes';
 import { handOffRep, setRepOverride } from '../leads/rep-overrides';
-import { erasePerson, recordAudit } from '../cockpit/data-writes';
 import { addFunnelCounts } from '../funnel/write-counts';
+import { erasePerson, recordAudit } from '../cockpit/data-writes';
 
 // Every write a person makes through a page (a rep's link, a prospect's page): one synchronous
 // function each, run where the writes are: in the store thread when main.ts runs one (the main
@@ -42,14 +43,17 @@ export const writes = {
   'cockpit-sign-in': signIn,
   'cockpit-touch': touch,
   'cockpit-sign-out': signOut,
-  // The Data page (cockpit/data-writes.ts): an audit line; erasing one person (long: VACUUM) with its audit line.
-  'cockpit-audit': recordAudit,
-  'person-erase': erasePerson,
+  // The cockpit's inbox and lead page: a signed-in rep's accept / pass on / not a fit (the links' write), a manager's assign by hand.
+  'cockpit-lead-action': (deps: WriteDeps, input: Omit<LeadActionInput, 'via' | 'issuedAt'>) => performLeadAction(deps, { ...input, via: 'cockpit' }),
+  'cockpit-assign': (deps: WriteDeps, input: AssignInput) => assignByHand(deps, input),
   // The cockpit's team page: a manager's away/inactive over the config, a leaving rep's hand-off (leads/rep-overrides.ts).
   'rep-override': setRepOverride,
   'rep-handoff': handOffRep,
   /** A batch of widget funnel counts (server/funnel/counter.ts). */
   'funnel-counts': addFunnelCounts,
+  // The Data page (cockpit/data-writes.ts): an audit line; erasing one person (long: VACUUM) with its audit line.
+  'cockpit-audit': recordAudit,
+  'person-erase': erasePerson,
 };
 
 export type WriteKind = keyof typeof writes;
