@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { CockpitDeps, CockpitEnv } from './cockpit-deps';
 import { teamRoutes } from './team';
 import { routingTesterRoutes } from './routing-tester';
+import { pipelineRoutes } from './pipeline';
 import { dataRoutes } from './data';
 import { inboxRoutes } from './inbox';
 import { leadPageRoutes } from './lead-page';
@@ -18,6 +19,7 @@ export const cockpitPages: CockpitPage[] = [
   { path: '/data', routes: dataRoutes },
   { path: '/team', routes: teamRoutes },
   { path: '/routing-tester', routes: routingTesterRoutes },
+  { path: '/pipeline', routes: pipelineRoutes },
   { path: '/inbox', routes: inboxRoutes },
   { path: '/leads', routes: leadPageRoutes },
 ];
