@@ -26,7 +26,7 @@ export const CSS = [
   'svg text{font:12px system-ui,sans-serif;fill:var(--ink)}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
   '.inbox{list-style:none;padding:0;margin:12px 0;display:grid;gap:12px}.inbox h2{margin:0 0 4px;font-size:17px}.pre{white-space:pre-line}',
   '.actions{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:flex-start;margin-top:8px}.actions form{margin:0}.actions details{flex:1 1 220px}.actions summary{cursor:pointer;padding:6px 0;color:var(--accent)}',
-  'fieldset{border:1px solid var(--line);border-radius:4px;margin:12px 0;padding:8px 12px}legend{font-weight:600;padding:0 4px}label.choice{font-weight:400;display:flex;gap:8px;align-items:baseline}',
+  'fieldset{border:1px solid var(--line);border-radius:4px;margin:12px 0;padding:8px 12px}legend{font-weight:600;padding:0 4px}label.choice{font-weight:400;display:flex;gap:8px;align-items:baseline}svg.bars{width:100%;max-width:640px;height:auto}.reasons li{margin:4px 0}h3{font-size:16px;margin:16px 0 6px}',
   '@media (max-width:480px){main{padding:12px}th,td{padding:4px 6px}header .who{margin-left:0}}',
 ].join('');
 

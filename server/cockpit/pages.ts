@@ -3,6 +3,7 @@ import type { CockpitDeps, CockpitEnv } from './cockpit-deps';
 import { teamRoutes } from './team';
 import { routingTesterRoutes } from './routing-tester';
 import { pipelineRoutes } from './pipeline';
+import { funnelRoutes } from './funnel';
 import { dataRoutes } from './data';
 import { inboxRoutes } from './inbox';
 import { leadPageRoutes } from './lead-page';
@@ -16,6 +17,7 @@ export interface CockpitPage {
 }
 
 export const cockpitPages: CockpitPage[] = [
+  { path: '/funnel', routes: funnelRoutes },
   { path: '/data', routes: dataRoutes },
   { path: '/team', routes: teamRoutes },
   { path: '/routing-tester', routes: routingTesterRoutes },
