@@ -24,8 +24,8 @@ export const CSS = [
   '.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px}.card{border:1px solid var(--line);border-radius:6px;padding:12px}',
   'dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px}dt{font-weight:600}dd{margin:0}',
   'svg text{font:12px system-ui,sans-serif;fill:var(--ink)}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
-  '.inbox{list-style:none;padding:0;margin:12px 0;display:grid;gap:12px}.inbox h2{margin:0 0 4px;font-size:17px}.pre{white-space:pre-line}',
-  '.actions{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:flex-start;margin-top:8px}.actions form{margin:0}.actions details{flex:1 1 220px}.actions summary{cursor:pointer;padding:6px 0;color:var(--accent)}',
+  '.inbox{list-style:none;padding:0;margin:12px 0;display:grid;gap:12px}.inbox h2{margin:0 0 4px;font-size:17px}.pre{white-space:pre-line;overflow-wrap:anywhere}.plain{list-style:none;padding-left:0}input[type=date]:focus,input[type=date]:focus-within{outline:3px solid #f5a623;outline-offset:2px}',
+  '.actions{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:flex-start;margin-top:8px}.actions form{margin:0}.actions details{flex:1 1 220px}.actions summary,details>summary{cursor:pointer;padding:6px 0;color:var(--accent)}',
   'fieldset{border:1px solid var(--line);border-radius:4px;margin:12px 0;padding:8px 12px}legend{font-weight:600;padding:0 4px}label.choice{font-weight:400;display:flex;gap:8px;align-items:baseline}svg.bars{width:100%;max-width:640px;height:auto}.reasons li{margin:4px 0}h3{font-size:16px;margin:16px 0 6px}',
   '@media (max-width:480px){main{padding:12px}th,td{padding:4px 6px}header .who{margin-left:0}}',
 ].join('');

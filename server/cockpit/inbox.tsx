@@ -50,7 +50,10 @@ function FilterForm(p: { config: VendorConfig; viewer: Viewer; spec: FilterSpec;
     stage: p.config.questions.stage.options.map((o) => [o.id, resolveText(o.label, language, language) ?? o.id]),
   };
   const value = (name: FilterName) => (p.filters as Record<string, string | number | undefined>)[name];
+  // Folded while no filter is on: a keyboard user reaches the leads in a few Tab stops.
   return (
+    <details open={Object.keys(p.filters).length > 0}>
+      <summary>{t.filters}</summary>
     <form method="get" action="/app/inbox" class="filters" aria-label={t.filters}>
       {p.spec.filters.map((name) => {
         const id = `f-${name}`;
@@ -77,6 +80,7 @@ function FilterForm(p: { config: VendorConfig; viewer: Viewer; spec: FilterSpec;
         <button type="submit">{t.apply}</button> <a href="/app/inbox">{t.clear}</a>
       </div>
     </form>
+    </details>
   );
 }
 

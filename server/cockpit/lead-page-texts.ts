@@ -5,6 +5,7 @@ import type { Language } from '../../shared/localized';
 
 const en = {
   status: 'Status',
+  deadline: 'Response deadline',
   rep: 'Rep',
   team: 'Team',
   nobody: 'nobody yet',
@@ -46,6 +47,7 @@ const en = {
 
 const nl: typeof en = {
   status: 'Status',
+  deadline: 'Reactietermijn',
   rep: 'Verkoper',
   team: 'Team',
   nobody: 'nog niemand',

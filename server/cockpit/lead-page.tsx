@@ -81,11 +81,11 @@ function Agreement({ lead, config, db, language }: { lead: LeadRow; config: Vend
       <h2 id="agreement-title">{t.agreement}</h2>
       <p>{t.agreementState[lead.agreementState]}</p>
       <h3>{t.processNow}</h3>
-      <ol class="plain">
+      <ul class="plain">
         {agreedProcessLines(processAsItStands(db, config, lead), language).map((line) => (
           <li>{line}</li>
         ))}
-      </ol>
+      </ul>
       <h3>{t.turns}</h3>
       {turns.length === 0 ? (
         <p class="muted">{t.noTurns}</p>
@@ -102,7 +102,7 @@ function Agreement({ lead, config, db, language }: { lead: LeadRow; config: Vend
               {(turn.kind === 'proposal' || turn.kind === 'counter') && (
                 <details>
                   <summary>{t.turnSteps}</summary>
-                  <ul>
+                  <ul class="plain">
                     {agreedProcessLines(applyChanges(shown, turn.changes), language).map((line) => (
                       <li>{line}</li>
                     ))}
@@ -141,7 +141,7 @@ function LeadPage(p: { lead: LeadRow; viewer: Viewer; csrf: string; deps: Cockpi
         <dd>{it.status[lead.status] ?? lead.status}</dd>
         {(lead.status === 'assigned' || lead.status === 'unassigned') && (
           <>
-            <dt>{it.actions}</dt>
+            <dt>{t.deadline}</dt>
             <dd class={due.overdue ? 'risk' : ''}>{due.text}</dd>
           </>
         )}
