@@ -27,11 +27,15 @@ export const CSS = [
   '.inbox{list-style:none;padding:0;margin:12px 0;display:grid;gap:12px}.inbox h2{margin:0 0 4px;font-size:17px}.pre{white-space:pre-line;overflow-wrap:anywhere}.plain{list-style:none;padding-left:0}input[type=date]:focus,input[type=date]:focus-within{outline:3px solid #f5a623;outline-offset:2px}',
   '.actions{display:flex;flex-wrap:wrap;gap:8px 12px;align-items:flex-start;margin-top:8px}.actions form{margin:0}.actions details{flex:1 1 220px}.actions summary,details>summary{cursor:pointer;padding:6px 0;color:var(--accent)}',
   'fieldset{border:1px solid var(--line);border-radius:4px;margin:12px 0;padding:8px 12px}legend{font-weight:600;padding:0 4px}label.choice{font-weight:400;display:flex;gap:8px;align-items:baseline}svg.bars{width:100%;max-width:640px;height:auto}.reasons li{margin:4px 0}h3{font-size:16px;margin:16px 0 6px}',
+  'pre{background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:8px 12px;overflow-x:auto;white-space:pre-wrap;word-break:break-all}.previews{display:flex;flex-wrap:wrap;gap:12px}iframe.preview{border:1px solid var(--line);border-radius:6px;width:100%;max-width:460px;height:640px}',
   '@media (max-width:480px){main{padding:12px}th,td{padding:4px 6px}header .who{margin-left:0}}',
 ].join('');
 
 /** Inline scripts by name (progressive enhancement only: every page works without them). */
-export const SCRIPTS: Record<string, string> = {};
+export const SCRIPTS: Record<string, string> = {
+  // The embed page's copy buttons (hidden until this runs): copies the snippet, says so in its status.
+  copy: "document.querySelectorAll('[data-copy]').forEach(function(b){b.hidden=false;b.addEventListener('click',function(){var id=b.getAttribute('data-copy'),s=document.getElementById(id+'-status');navigator.clipboard.writeText(document.getElementById(id).textContent).then(function(){s.textContent=b.getAttribute('data-done')},function(){s.textContent=b.getAttribute('data-fail')})})})",
+};
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 

@@ -3,6 +3,7 @@ import type { CockpitDeps, CockpitEnv } from './cockpit-deps';
 import { teamRoutes } from './team';
 import { routingTesterRoutes } from './routing-tester';
 import { pipelineRoutes } from './pipeline';
+import { embedRoutes } from './embed';
 import { funnelRoutes } from './funnel';
 import { dataRoutes } from './data';
 import { inboxRoutes } from './inbox';
@@ -22,6 +23,7 @@ export const cockpitPages: CockpitPage[] = [
   { path: '/team', routes: teamRoutes },
   { path: '/routing-tester', routes: routingTesterRoutes },
   { path: '/pipeline', routes: pipelineRoutes },
+  { path: '/embed', routes: embedRoutes },
   { path: '/inbox', routes: inboxRoutes },
   { path: '/leads', routes: leadPageRoutes },
 ];

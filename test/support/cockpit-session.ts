@@ -44,4 +44,6 @@ export const pageText = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/&#39;|&#x27;/g, "'")
     .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
     .replace(/\s+/g, ' ');
