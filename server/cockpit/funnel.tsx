@@ -165,7 +165,9 @@ export function funnelRoutes(deps: CockpitDeps) {
                   <tbody>
                     {funnel.weeks.map((w) => (
                       <tr>
-                        <th scope="row">{w.week}</th>
+                        <th scope="row" class="nowrap">
+                          {w.week}
+                        </th>
                         {w.stages.map((s) => (
                           <td class="num">{s.count}</td>
                         ))}
