@@ -25,11 +25,15 @@ const WIDTH = 640;
 const LABEL = 150;
 const TOTAL = 56;
 const ROW = 26;
-const LEGEND_PER_LINE = 3;
 const LEGEND_LINE = 20;
+/** About the width of a character of the 12 px chart text. */
+const CHAR = 7;
 
 export function StackedBarChart(p: StackedBarProps) {
   const max = Math.max(1, ...p.rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
+  // As many legend entries on a line as their longest name allows (3, 2 or 1).
+  const longest = Math.max(0, ...p.series.map((name) => name.length)) * CHAR + 24;
+  const LEGEND_PER_LINE = longest <= WIDTH / 3 ? 3 : longest <= WIDTH / 2 ? 2 : 1;
   const legendLines = Math.ceil(p.series.length / LEGEND_PER_LINE);
   const top = legendLines * LEGEND_LINE + 8;
   const height = top + p.rows.length * ROW + 4;

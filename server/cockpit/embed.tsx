@@ -122,7 +122,7 @@ function SiteEmbed({ site, language, publicUrl }: { site: Site; language: Langua
   return (
     <section aria-labelledby={`site-${site.key}`} data-site={site.key}>
       <h2 id={`site-${site.key}`}>{t.site(site.key)}</h2>
-      <dl>
+      <dl class="facts">
         <dt>{t.origins}</dt>
         <dd>{site.origins.join(', ')}</dd>
         <dt>{t.languages}</dt>
