@@ -15,6 +15,8 @@ interface LoadOptions {
   connections?: number;
   /** Sent with every request besides the content type (the API key). */
   headers?: Record<string, string>;
+  /** GET: no body (a page); default POST with the body. */
+  method?: 'GET' | 'POST';
 }
 
 const opts = JSON.parse(process.argv[2]) as LoadOptions;
@@ -26,14 +28,16 @@ const result = await autocannon({
   duration: opts.seconds,
   timeout: 30, // seconds: a slow answer is measured, not dropped
   requests: [
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...opts.headers },
-      setupRequest: (req) => {
-        n++;
-        return { ...req, body: opts.body.replace('__ID__', randomUUID()).replaceAll('__N__', `${run}-${n}`) };
-      },
-    },
+    opts.method === 'GET'
+      ? { method: 'GET', headers: opts.headers }
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...opts.headers },
+          setupRequest: (req) => {
+            n++;
+            return { ...req, body: opts.body.replace('__ID__', randomUUID()).replaceAll('__N__', `${run}-${n}`) };
+          },
+        },
   ],
 });
 
