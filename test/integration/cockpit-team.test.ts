@@ -95,6 +95,8 @@ describe('cockpit team page', () => {
     s.db.update(leads).set({ status: 'accepted' }).where(eq(leads.id, annas[0].id)).run(); // accepted leads go too
 
     const mila = await cockpitSession(s, MILA);
+    // Bram (who speaks Dutch, in Anna's team) is set inactive here: hand-overs honour it too.
+    await mila.post('/app/team/bram/override', { inactive: 'on' });
     const before = s.sink.messages.length;
     const res = await mila.post('/app/team/anna/handoff', { markInactive: 'on' });
     expect(res.status).toBe(200);
@@ -104,7 +106,7 @@ describe('cockpit team page', () => {
     const moved = s.db.select().from(leads).where(inArray(leads.id, annas.map((l) => l.id))).all();
     for (const lead of moved) {
       expect(lead.status).toBe('assigned');
-      expect(lead.repId).not.toBe('anna');
+      expect(lead.repId).toBe('dewi'); // Anna had it, Bram inactive, Chris no Dutch: the fallback team
       const events = s.db.select().from(leadEvents).where(eq(leadEvents.leadId, lead.id)).all();
       expect(events.find((e) => e.type === 'handed-off')).toMatchObject({ repId: 'anna', detail: 'handed over from Anna de Vries by Mila Kok <mila@zeilmaker.example>' });
       expect(events.at(-1)).toMatchObject({ type: 'assigned', repId: lead.repId });
@@ -116,6 +118,7 @@ describe('cockpit team page', () => {
     for (const address of newReps) expect(to.filter((a) => a === address).length).toBe(moved.filter((l) => s.config.reps.find((r) => r.id === l.repId)!.email === address).length);
     expect(s.db.select().from(repOverrides).where(eq(repOverrides.repId, 'anna')).get()).toMatchObject({ active: false, updatedBy: MILA });
     expect(s.db.select().from(auditLog).all().map((r) => [r.action, r.target, r.detail])).toEqual([
+      ['rep-override', 'bram', JSON.stringify({ inactive: true, awayFrom: null, awayTo: null })],
       ['rep-override', 'anna', JSON.stringify({ inactive: true, awayFrom: null, awayTo: null })],
       ['rep-handoff', 'anna', JSON.stringify({ leads: annas.length, markInactive: true })],
     ]);
