@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../server/clock';
 import { openDatabase } from '../../server/db/open';
@@ -52,6 +53,7 @@ describe('cockpit Funnel page', () => {
     expect(text).toContain('Scherm 2: waar u staat 2 40 % 33 %');
     expect(text).toContain('Verstuurd 1 20 % 0 %');
     expect(html).toMatch(/<svg class="bars"[^>]*role="img"/);
+    expect(gzipSync(html).length).toBeLessThan(50 * 1024); // the page with its CSS (inline) and no script
     // Per week, newest first: this week (Monday 9 March) and the one before.
     expect(text).toContain('2026-03-09 4 3 3 2 2 1 1 1');
     expect(text).toContain('2026-03-02 1 0 0 0 0 0 0 0');
