@@ -18,7 +18,7 @@ const dd = (html: string, name: string) => pageText(new RegExp(`<dd data-${name}
 async function seed() {
   const s = await mailedLeads();
   let n = 0;
-  const submit = (answers: object = {}) => s.submit({ answers, contact: { email: `p${n}@firm${n}.example`, company: `Firm ${n++}` } });
+  const submit = (answers: Record<string, unknown> = {}) => s.submit({ answers, contact: { email: `p${n}@firm${n}.example`, company: `Firm ${n++}` } });
   // Week 1 (Monday 30 November 2026): three comparing, one exploring at risk; week 2: two more.
   for (let i = 0; i < 3; i++) await submit();
   await submit(risky);
