@@ -54,7 +54,7 @@ try {
       return server;
     };
     for (const page of PAGES) {
-      const status = (await fetch(`${servers.small.url}${page}`, { headers, redirect: 'manual' })).status;
+      const status = (await fetch(`${only(servers.small).url}${page}`, { headers, redirect: 'manual' })).status;
       if (status !== 200) {
         say(`${page}: ${status}, skipped`);
         continue;
