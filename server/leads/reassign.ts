@@ -38,7 +38,7 @@ export function leadFacts(lead: LeadRow): LeadFacts {
   };
 }
 
-export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: HandoverCause, now: number): RouteDecision {
+export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: Exclude<HandoverCause, { type: 'by-hand' }>, now: number): RouteDecision {
   const { config } = deps;
   const exclude = repsWhoHad(tx, lead.id);
   if (lead.repId) exclude.add(lead.repId);
