@@ -17,6 +17,8 @@ interface LoadOptions {
   headers?: Record<string, string>;
   /** GET: no body (a page); default POST with the body. */
   method?: 'GET' | 'POST';
+  /** Requests per second in all (a steady background load), instead of as fast as possible. */
+  overallRate?: number;
 }
 
 const opts = JSON.parse(process.argv[2]) as LoadOptions;
@@ -27,6 +29,7 @@ const result = await autocannon({
   connections: opts.connections ?? 50,
   duration: opts.seconds,
   timeout: 30, // seconds: a slow answer is measured, not dropped
+  ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
   requests: [
     opts.method === 'GET'
       ? { method: 'GET', headers: opts.headers }

@@ -100,8 +100,15 @@ export interface LoadResult {
 }
 
 /** Runs bench/load.ts (autocannon) in its own process against `url`. */
-export async function runLoad(url: string, body: string, seconds: number, headers: Record<string, string> = {}, method: 'GET' | 'POST' = 'POST'): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', JSON.stringify({ url, body, seconds, headers, method })], {
+export async function runLoad(
+  url: string,
+  body: string,
+  seconds: number,
+  headers: Record<string, string> = {},
+  method: 'GET' | 'POST' = 'POST',
+  extra: { overallRate?: number; connections?: number } = {},
+): Promise<LoadResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load.ts', JSON.stringify({ url, body, seconds, headers, method, ...extra })], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -7,7 +7,10 @@ import { benchApiKey } from './api-key';
 import { benchBody } from './body';
 import { prefill } from './prefill';
 import { cpuMs, firstOk, memoryMb, ROOT, runLoad, startServer, type Server } from './proc';
-import { loadNow, render, writeDoc, type Figures, type Measured, type Round } from './report';
+import { EVENTS_PER_SECOND, loadNow, render, writeDoc, type Figures, type Measured, type Round } from './report';
+
+/** A page of the example site's origin sends the events, as the widget does (text/plain: no preflight). */
+const EVENT_HEADERS = { origin: 'http://localhost:3000', 'content-type': 'text/plain' };
 import { startNullSmtp } from './smtp-null';
 
 // `npm run bench` (issue 5): requests/s and p50/p99 of (a) a bare Hono JSON endpoint and (b) the
@@ -116,12 +119,22 @@ async function roundRobin(emptyDb: string, fullDb: string) {
     for (const t of [a, b, bFull]) await runLoad(only(t).url, t.body, WARMUP_SECONDS, AUTH);
     const rounds: Round[] = [];
     for (let i = 1; i <= ROUNDS; i++) {
-      const round = {
-        bare: await measure(`(a) bare Hono, round ${i}`, only(a)),
-        real: await measure(`(b) real, database that started empty, round ${i}`, only(b)),
-        realFull: await measure(`(b) real, ${LEADS.toLocaleString('en')} leads, round ${i}`, only(bFull)),
-      };
-      say(`  b/a ${(round.real.rps / round.bare.rps).toFixed(3)}, at ${LEADS.toLocaleString('en')} leads ${(round.realFull.rps / round.bare.rps).toFixed(3)}`);
+      const bare = await measure(`(a) bare Hono, round ${i}`, only(a));
+      const realRun = await measure(`(b) real, database that started empty, round ${i}`, only(b));
+      const realFullRun = await measure(`(b) real, ${LEADS.toLocaleString('en')} leads, round ${i}`, only(bFull));
+      // The same (b) while the widget's funnel events arrive at a steady rate (issue 11: counting
+      // them must not slow submissions).
+      const events = runLoad(`${only(b).server.url}/api/v1/sites/zeilmaker-web/events`, '{"e":"s","l":"nl"}', SECONDS, EVENT_HEADERS, 'POST', {
+        overallRate: EVENTS_PER_SECOND,
+        connections: 5,
+      });
+      const realEvents = await measure(`(b) real with ${EVENTS_PER_SECOND} funnel events/s, round ${i}`, b);
+      const sent = await events;
+      if (sent.non2xx || sent.errors) throw new Error(`funnel events: ${sent.non2xx} non-2xx, ${sent.errors} errors`);
+      const round = { bare, real: realRun, realFull: realFullRun, realEvents };
+      say(
+        `  b/a ${(round.real.rps / round.bare.rps).toFixed(3)}, at ${LEADS.toLocaleString('en')} leads ${(round.realFull.rps / round.bare.rps).toFixed(3)}, with funnel events ${(round.realEvents.rps / round.bare.rps).toFixed(3)}`,
+      );
       rounds.push(round);
     }
     for (const s of servers) s.proc.kill('SIGCONT');
