@@ -1,5 +1,6 @@
 import type { CompanySize } from './config';
 import type { Language } from './localized';
+import type { WidgetTexts } from './widget-texts';
 
 // What GET /api/v1/sites/{site}/form answers: every text resolved to one language, option ids
 // and labels, never points. Plain types: the widget imports this file for types only.
@@ -38,6 +39,8 @@ export interface PublicForm {
     costOfInaction: { label: string };
   };
   companySizes: readonly CompanySize[];
+  /** The widget's own words in `language` (shared/widget-texts.ts). */
+  texts: WidgetTexts;
   /** Signed "form shown at" token; send it back as `formToken` with the submission. */
   formToken: string;
 }

@@ -5,8 +5,8 @@ import type { SubmissionAnswer } from '../shared/submission';
 import type { Api } from './api';
 import { store, uuid } from './context';
 import type { Answers, Errors, Ui } from './fields';
-import { en, type Texts } from './i18n/en';
-import { nl } from './i18n/nl';
+import type { WidgetTexts as Texts } from '../shared/widget-texts';
+import { boot } from './i18n/boot';
 import { Done } from './steps/Done';
 import { Process } from './steps/Process';
 import { Stand } from './steps/Stand';
@@ -22,7 +22,7 @@ import { check } from './validate';
 // retry after a failed send reuses the same id (the server answers it idempotently).
 
 interface Screen {
-  screenTitle: (f: PublicForm, t: typeof en) => string;
+  screenTitle: (f: PublicForm, t: Texts) => string;
   Body: FunctionComponent<StepProps>;
   /** Answers asked on this screen: a server field error is shown on the screen that asks it. */
   asks: string;
@@ -53,7 +53,8 @@ export interface AppProps {
   dialog?: boolean;
 }
 
-export const textsFor = (lang?: string) => (lang === 'nl' ? nl : en);
+/** The texts of before the form: in the page's language, else English. */
+export const bootTexts = (lang?: Language) => boot[lang || 'en'];
 
 interface State {
   /** undefined: loading, null: failed */
@@ -156,7 +157,8 @@ export class App extends Component<AppProps, State> {
 
   render({ lang, api, dialog }: AppProps, { form, flow, fieldErrors, alert, busy, answer }: State) {
     const l = form?.language ?? lang;
-    const t = textsFor(l);
+    const t = form?.texts as Texts;
+    const b = bootTexts(l);
     const step = Math.min(flow.step, SCREENS.length - 1);
     // Funnel events (api.ev sends each once): inline the form is shown here and opened at the
     // first answer, in the dialog it is opened here; screens count once it is opened.
@@ -188,13 +190,13 @@ export class App extends Component<AppProps, State> {
       body =
         form === null ? (
           <div role="alert">
-            <p>{t.loadFailed}</p>
+            <p>{b.loadFailed}</p>
             <button type="button" onClick={this.loadForm}>
-              {t.retry}
+              {b.retry}
             </button>
           </div>
         ) : (
-          <p role="status">{t.loading}</p>
+          <p role="status">{b.loading}</p>
         );
     } else {
       const { Body, screenTitle } = SCREENS[step];

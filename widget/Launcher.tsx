@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import { App, textsFor, type AppProps } from './App';
+import { App, bootTexts, type AppProps } from './App';
 import type { Commands } from './commands';
 
 // Without a [data-koers] element: a floating button that opens the flow in a modal <dialog>
@@ -25,7 +25,7 @@ export class Launcher extends Component<AppProps & { commands: Commands }, { ope
   }
 
   render(props: AppProps & { commands: Commands }, { used }: { used?: boolean }) {
-    const t = textsFor(props.lang);
+    const t = bootTexts(props.lang);
     props.api.ev('s', props.lang);
     props.commands.open = this.openDialog;
     props.commands.close = this.hide;

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Texts } from './i18n/en';
+import type { WidgetTexts as Texts } from '../shared/widget-texts';
 
 // Form controls that carry their own accessible wiring: a label or legend, the error text tied
 // with aria-describedby, aria-invalid. Native constraints (required, type=email, pattern) mark

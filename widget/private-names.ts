@@ -10,9 +10,8 @@ export const PRIVATE_NAMES = [
   'screenTitle', 'asks', 'Body', 'openDialog', 'dialogClosed', 'hide', 'used', 'commands', 'dialog', 'api', 'ev', 'began',
   // fields.tsx props
   'ui', 'fieldErrors', 'legend', 'req', 'cls', 'area', 'def',
-  // texts (i18n/en.ts)
-  'fit', 'deviate', 'stand', 'who', 'yes', 'notYet', 'no', 'you', 'choose', 'privacy', 'sent', 'pick', 'badEmail',
-  'agree', 'failed', 'loadFailed', 'sending', 'perStep', 'keep', 'omit', 'alter', 'firm', 'other', 'addStep', 'prep', 'own',
+  // texts of before the form (i18n/boot.ts)
+  'loadFailed',
 ];
 
 /** Preact's own internals (`__k`, `__e`, …), already private in its build; not `__html`. */

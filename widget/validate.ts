@@ -1,5 +1,5 @@
 import type { Errors } from './fields';
-import type { Texts } from './i18n/en';
+import type { WidgetTexts as Texts } from '../shared/widget-texts';
 
 // A tiny hand check on top of the browser's own constraint validation (no zod in the bundle):
 // the first problem per control name, in our own words and language.

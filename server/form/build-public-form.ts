@@ -1,6 +1,7 @@
 import { COMPANY_SIZES, type ChoiceQuestion, type Site, type VendorConfig } from '../../shared/config';
 import { resolveText, type Language, type Localized } from '../../shared/localized';
 import type { PublicChoiceQuestion, PublicForm } from '../../shared/public-form';
+import { widgetTexts } from '../../shared/widget-texts';
 
 /** The form a site shows in one language: labels and ids only, never points or routing. */
 export function buildPublicForm(config: VendorConfig, site: Site, language: Language, formToken: string): PublicForm {
@@ -44,6 +45,7 @@ export function buildPublicForm(config: VendorConfig, site: Site, language: Lang
       costOfInaction: { label: text(q.costOfInaction.label) },
     },
     companySizes: COMPANY_SIZES,
+    texts: widgetTexts[language],
     formToken,
   };
 }

@@ -1,7 +1,7 @@
 import type { Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Confirmation } from '../../shared/submission';
-import type { Texts } from '../../widget/i18n/en';
+import type { WidgetTexts as Texts } from '../../shared/widget-texts';
 import { seriousA11yIssues } from './support/axe';
 import { startE2e, type E2e } from './support/e2e-env';
 import { answerUpToSend, builtIn, expectScreen, radio, vendorTexts, WAIT, widget } from './support/flow';

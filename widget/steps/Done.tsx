@@ -1,5 +1,5 @@
 import type { SubmissionAnswer } from '../../shared/submission';
-import type { Texts } from '../i18n/en';
+import type { WidgetTexts as Texts } from '../../shared/widget-texts';
 
 /** Only web links become a link (a config is a person's typing too). */
 export const web = (url: string) => (/^https?:/i.test(url) ? url : undefined);

@@ -1,14 +1,16 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { resolveText, type Language, type Localized } from '../../../shared/localized';
-import { en } from '../../../widget/i18n/en';
-import { nl } from '../../../widget/i18n/nl';
+import { widgetTexts } from '../../../shared/widget-texts';
+import { boot } from '../../../widget/i18n/boot';
 import { exampleConfig } from './api-server';
 
 // The prospect's flow, driven the way a person using assistive tech would find things: by role
 // and accessible name. Texts come from the widget's dictionaries and the example config.
 
-export const builtIn = { en, nl };
+/** The widget's own words: the form's texts (shared/widget-texts.ts) and those of before the form. */
+export const builtIn = { en: { ...boot.en, ...widgetTexts.en }, nl: { ...boot.nl, ...widgetTexts.nl } };
+export type BuiltIn = (typeof builtIn)['en'];
 
 /** For expect.poll: a screen can take a while on a loaded machine (vitest's default is 1 s). */
 export const WAIT = { timeout: 10_000, interval: 50 };
