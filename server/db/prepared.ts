@@ -47,6 +47,8 @@ export function writer(db: Db, query: Built) {
 export function reader<Row, T>(db: Db, query: Built, decode: (row: Row) => T) {
   const { statement, bind } = compile(db, query);
   return {
+    /** The SQL text (query-plan tests). */
+    source: statement.source,
     get: (args?: Args): T | undefined => {
       const row = statement.get(...bind(args)) as Row | undefined;
       return row === undefined ? undefined : decode(row);
@@ -96,7 +98,9 @@ function build(db: Db) {
       db
         .select({ id: leads.id, repId: leads.repId, newest: sql`max(${leads.createdAt})` })
         .from(leads)
-        .where(and(eq(leads.emailDomain, p('emailDomain')), inArray(leads.status, OPEN_STATUSES), isNotNull(leads.repId), ne(leads.id, p('exceptId')))),
+        // `+status`: the status test must not pick an index of its own (leads_status_created would
+        // walk every open lead for the max); the company's domain narrows it to a handful.
+        .where(and(eq(leads.emailDomain, p('emailDomain')), inArray(sql`+${leads.status}`, OPEN_STATUSES), isNotNull(leads.repId), ne(leads.id, p('exceptId')))),
       (row: { id: string | null; rep_id: string | null }) => (row.id === null ? undefined : { id: row.id, repId: row.rep_id }),
     ),
     upsertCurrent: writer(
