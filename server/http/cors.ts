@@ -25,6 +25,8 @@ export function allowOrigin(): MiddlewareHandler {
   return async function allowOrigin(c, next) {
     const origin = c.req.header('Origin');
     if (origin) c.header('Access-Control-Allow-Origin', origin);
+    // A 429's Retry-After is no CORS-safelisted header: the widget counts down from it.
+    if (origin) c.header('Access-Control-Expose-Headers', 'Retry-After');
     c.header('Vary', 'Origin');
     await next();
   };

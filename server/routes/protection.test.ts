@@ -17,6 +17,7 @@ describe('rate limits', () => {
     expect(limited.headers.get('Retry-After')).toMatch(/^\d+$/);
     expect((await limited.json()).error.code).toBe('too_many_requests');
     expect(limited.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN); // the widget can read it
+    expect(limited.headers.get('Access-Control-Expose-Headers')).toBe('Retry-After'); // and count down from it
     expect((await t.post(submissionBody(), { env: from('198.51.100.8') })).status).toBe(201); // someone else
     t.clock.advance(61_000);
     expect((await t.post(submissionBody(), { env: from('198.51.100.7') })).status).toBe(201);
