@@ -3,6 +3,7 @@ import type { ProcessChanges, TurnKind } from '../../shared/agreement';
 import type { Db } from '../db/open';
 import { agreementTurns } from '../db/schema';
 import { recordEvent } from '../leads/lead-history';
+import { perDatabase } from '../db/prepared';
 
 // The turns of a lead's process agreement (agreement_turns): only ever added, read in order.
 // `db` may be inside a transaction: the statements run on its one connection.
@@ -11,19 +12,19 @@ export type Turn = typeof agreementTurns.$inferSelect;
 
 export const NO_CHANGES: ProcessChanges = { steps: [], added: [] };
 
+/** Prepared once per database: a new lead's proposal writes its first turn on the submit path. */
+const insertTurn = perDatabase((db: Db) =>
+  db.$client.prepare('INSERT INTO agreement_turns (lead_id, at, by, kind, rep_id, changes, text) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+);
+
 /** Stores the turn and puts it in the lead's history (lead_events type 'agreement', detail: the turn's kind). */
 export function recordTurn(
   db: Db,
   turn: { leadId: string; at: number; by: 'prospect' | 'rep'; kind: TurnKind; repId?: string | null; teamId?: string | null; changes?: ProcessChanges; text?: string },
 ): number {
-  const { teamId, ...values } = turn;
-  const row = db
-    .insert(agreementTurns)
-    .values({ ...values, repId: turn.repId ?? null, changes: turn.changes ?? NO_CHANGES, text: turn.text ?? '' })
-    .returning({ id: agreementTurns.id })
-    .get();
-  recordEvent(db, { leadId: turn.leadId, at: turn.at, type: 'agreement', repId: turn.repId, teamId, detail: turn.kind });
-  return row.id;
+  const info = insertTurn(db).run(turn.leadId, turn.at, turn.by, turn.kind, turn.repId ?? null, JSON.stringify(turn.changes ?? NO_CHANGES), turn.text ?? '');
+  recordEvent(db, { leadId: turn.leadId, at: turn.at, type: 'agreement', repId: turn.repId, teamId: turn.teamId, detail: turn.kind });
+  return Number(info.lastInsertRowid);
 }
 
 export function turnsOf(db: Pick<Db, 'select'>, leadId: string): Turn[] {

@@ -3,6 +3,7 @@ import type { Site, VendorConfig } from '../../shared/config';
 import type { Language } from '../../shared/localized';
 import type { PublicForm } from '../../shared/public-form';
 import type { Db } from '../db/open';
+import { perDatabase } from '../db/prepared';
 import { buildPublicForm } from '../form/build-public-form';
 
 // Versioned processes: each process block a site shows in one language (the public form's
@@ -75,12 +76,15 @@ export function recordProcessVersions(db: Db, versions: ProcessVersions, now: nu
   )();
 }
 
-/** One stored version, as shown (the admin's look-up). */
+/** Prepared once per database: every mail that recaps a lead's process reads its version. */
+const selectVersion = perDatabase((db: Db) =>
+  db.$client.prepare<[string], { id: string; site: string; language: Language; content: string; created_at: number }>(
+    'SELECT id, site, language, content, created_at FROM process_versions WHERE id = ?',
+  ),
+);
+
+/** One stored version, as shown (the admin's look-up, the mails' recap). */
 export function readProcessVersion(db: Db, id: string): (ProcessVersion & { createdAt: number }) | undefined {
-  const row = db.$client
-    .prepare<[string], { id: string; site: string; language: Language; content: string; created_at: number }>(
-      'SELECT id, site, language, content, created_at FROM process_versions WHERE id = ?',
-    )
-    .get(id);
+  const row = selectVersion(db).get(id);
   return row && { id: row.id, site: row.site, language: row.language, content: JSON.parse(row.content) as ProcessContent, createdAt: row.created_at };
 }
