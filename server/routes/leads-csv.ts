@@ -3,6 +3,7 @@ import { stream } from 'hono/streaming';
 import { TIERS } from '../../shared/config';
 import type { Db } from '../db/open';
 import { ApiHttpError } from '../http/api-error';
+import { LEAD_STATUSES } from '../cockpit/filters';
 
 // The lead list as CSV for marketing's spreadsheet, streamed: rows are read in chunks of
 // CHUNK_ROWS (keyset paging, newest first) and each chunk is written only when the client has
@@ -10,7 +11,8 @@ import { ApiHttpError } from '../http/api-error';
 // Every cell is quoted, and a cell a spreadsheet could run as a formula is defused (csvCell).
 
 export const CHUNK_ROWS = 500;
-export const LEAD_STATUSES = ['assigned', 'unassigned', 'accepted', 'not-a-fit', 'spam'] as const;
+// One list of the statuses a lead can have (the cockpit's filters own it).
+export { LEAD_STATUSES };
 
 /** A lead row as SQLite returns it (snake_case, JSON as text). */
 export type Row = Record<string, string | number | null>;
