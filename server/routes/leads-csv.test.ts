@@ -81,7 +81,7 @@ describe('GET /api/v1/admin/leads.csv', () => {
     const bad = await t.app.request('/api/v1/admin/leads.csv?status=bogus&colour=red', auth);
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.fields).toEqual([
-      { path: 'status', message: 'no status "bogus"; allowed: assigned, unassigned, accepted, not-a-fit, spam' },
+      { path: 'status', message: 'no status "bogus"; allowed: assigned, unassigned, accepted, paused, not-a-fit, withdrawn, spam' },
       { path: 'colour', message: 'unknown filter; filters are: status, tier, site, spam' },
     ]);
   });
