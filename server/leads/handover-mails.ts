@@ -80,11 +80,11 @@ export function handoverMails({ lead, fromRepId, cause, config, earlierLead, rep
       : repLeadMail({ lead, config, language, to: { address: config.vendor.replyTo }, notes, unassigned: true, routing }),
   ];
 
-  if (cause.type === 'sla-expired' && from) {
+  // The rep who had it learns it moved: after a missed deadline, or when a manager moved it.
+  if ((cause.type === 'sla-expired' || cause.type === 'by-hand') && from && from.id !== to?.id) {
     const fromLanguage = repLanguage(from, site.defaultLanguage);
-    mails.push(
-      movedOnMail({ lead, config, language: fromLanguage, to: { name: from.name, address: from.email }, minutes: cause.minutes, newRepName: to?.name ?? null }),
-    );
+    const why = cause.type === 'sla-expired' ? { minutes: cause.minutes } : { by: cause.by, reason: cause.reason };
+    mails.push(movedOnMail({ lead, config, language: fromLanguage, to: { name: from.name, address: from.email }, why, newRepName: to?.name ?? null }));
   }
 
   const prospectLanguage = lead.language as Language;

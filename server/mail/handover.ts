@@ -8,19 +8,21 @@ import { mailTexts } from './texts';
 import { confirmationTexts } from './confirmation-texts';
 
 // The two short mails of a hand-over (issue 4): to the rep whose lead moved on after its
-// deadline, and to the prospect whose promised contact person changed.
+// deadline (or was moved by a manager), and to the prospect whose promised contact person changed.
 
 export function movedOnMail(a: {
   lead: LeadRow;
   config: VendorConfig;
   language: Language;
   to: MailAddress;
-  minutes: number;
+  /** Why it moved: the missed deadline's minutes, or a manager's hand. */
+  why: { minutes: number } | { by: string; reason: string };
   newRepName: string | null;
 }): MailMessage {
   const t = routingTexts[a.language];
   const title = t.movedTitle(a.lead.contactName, a.lead.company);
-  const blocks: Block[] = [{ lines: [t.movedBecause(a.minutes), t.movedTo(a.newRepName)] }];
+  const because = 'minutes' in a.why ? t.movedBecause(a.why.minutes) : t.movedByHand(a.why.by, a.why.reason);
+  const blocks: Block[] = [{ lines: [because, t.movedTo(a.newRepName)] }];
   return {
     purpose: 'rep-lead-moved',
     from: a.config.vendor.from,

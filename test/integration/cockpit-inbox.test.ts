@@ -200,7 +200,14 @@ describe('cockpit inbox', () => {
     const hot = await s.submit({ contact: { email: 'x@hot.example', company: 'Hot' } });
     const from = s.lead(hot).repId!;
     const to = from === 'bram' ? 'anna' : 'bram';
+    const sent = s.sink.messages.length;
     expect((await mila.post(`/app/leads/${hot}/assign`, { rep: to, reason: 'Workload' })).status).toBe(303);
+    // The rep who had it is told it moved, by whom and why.
+    await s.jobs.drain();
+    await s.sink.waitFor(sent + 2);
+    const moved = s.sink.messages.slice(sent).find((m) => m.envelope.to.includes(emailOf(from)))!;
+    expect(moved.parsed.subject).toBe('Lead doorgezet: Hot');
+    expect(moved.parsed.text).toContain('Mila Kok heeft deze lead met de hand verplaatst: "Workload"');
     const checks = s.db.select().from(outbox).where(and(eq(outbox.kind, 'sla-check'), eq(outbox.leadId, hot))).all();
     expect(checks.map((j) => [(j.payload as { repId: string }).repId, j.runAt])).toContainEqual([to, s.clock.now() + 60 * 60_000]);
     expect(at).toBeLessThanOrEqual(s.clock.now());
