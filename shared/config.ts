@@ -155,6 +155,17 @@ export const vendorConfigSchema = z.strictObject({
         .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time such as "17:00"')
         .default('17:00')
         .meta({ description: 'When a working day ends (HH:MM in timeZone): the time of every "contacts you by" promise (default 17:00).', examples: ['17:00'] }),
+      fallbackContact: z
+        .strictObject({
+          email: z.email().optional().describe('An address people can write to instead.'),
+          phone: z.string().min(3).max(40).optional().describe('A number people can call instead, as it should be shown.'),
+        })
+        .optional()
+        .meta({
+          description:
+            'Shown by the widget when the form cannot be sent (an outage, too busy): another way to reach you. For when the form cannot even load, put the same on the embed tag as data-fallback-email / data-fallback-phone (widget/README.md).',
+          examples: [{ email: 'sales@zeilmaker.example', phone: '+31 20 123 4567' }],
+        }),
     })
     .describe('Who you are: the sender of every mail and the name in the form.'),
   sites: z

@@ -5,6 +5,11 @@ import type { WidgetTexts } from './widget-texts';
 // What GET /api/v1/sites/{site}/form answers: every text resolved to one language, option ids
 // and labels, never points. Plain types: the widget imports this file for types only.
 
+export interface FallbackContact {
+  email?: string;
+  phone?: string;
+}
+
 export interface PublicOption {
   id: string;
   label: string;
@@ -20,7 +25,8 @@ export interface PublicForm {
   site: string;
   language: Language;
   languages: Language[];
-  vendor: { name: string; privacyUrl: string };
+  /** fallbackContact: another way to reach the vendor when the form cannot be sent. */
+  vendor: { name: string; privacyUrl: string; fallbackContact?: FallbackContact };
   process: {
     title: string;
     intro?: string;

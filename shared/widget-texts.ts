@@ -53,7 +53,10 @@ const en = {
   pick: 'Please choose an answer.',
   badEmail: 'Please enter a valid email address.',
   agree: 'Please agree to the privacy statement.',
-  failed: 'Sending failed. Please try again.',
+  failed: 'Sending failed. Your answers are kept: please try again.',
+  offline: 'No connection. Your answers are kept; we try again in {s} seconds.',
+  serverError: 'Something went wrong on our side. Your answers are kept; we try again in {s} seconds.',
+  tooBusy: 'It is very busy right now. Your answers are kept; we try again in {s} seconds.',
   check: 'Please check the marked fields.',
 };
 
@@ -109,7 +112,10 @@ const nl: WidgetTexts = {
   pick: 'Kies een antwoord.',
   badEmail: 'Vul een geldig e-mailadres in.',
   agree: 'Ga akkoord met de privacyverklaring.',
-  failed: 'Versturen is mislukt. Probeer het opnieuw.',
+  failed: 'Versturen is mislukt. Uw antwoorden zijn bewaard: probeer het opnieuw.',
+  offline: 'Geen verbinding. Uw antwoorden zijn bewaard; we proberen het over {s} seconden opnieuw.',
+  serverError: 'Er ging bij ons iets mis. Uw antwoorden zijn bewaard; we proberen het over {s} seconden opnieuw.',
+  tooBusy: 'Het is nu erg druk. Uw antwoorden zijn bewaard; we proberen het over {s} seconden opnieuw.',
   check: 'Controleer de gemarkeerde velden.',
 };
 

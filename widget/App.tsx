@@ -1,6 +1,6 @@
 import { Component, type FunctionComponent } from 'preact';
 import type { Language } from '../shared/localized';
-import type { PublicForm } from '../shared/public-form';
+import type { FallbackContact, PublicForm } from '../shared/public-form';
 import type { SubmissionAnswer } from '../shared/submission';
 import type { Api } from './api';
 import { store, uuid } from './context';
@@ -14,6 +14,7 @@ import type { StepProps } from './steps/types';
 import { When } from './steps/When';
 import { Who } from './steps/Who';
 import { You } from './steps/You';
+import { Reach } from './Reach';
 import { fieldOf, toSubmission } from './submission';
 import { check } from './validate';
 
@@ -51,6 +52,8 @@ export interface AppProps {
   lang?: Language;
   /** In the launcher's dialog the heading takes focus as soon as the form is there. */
   dialog?: boolean;
+  /** The fallback contact of the embed tag: known when the form cannot load. */
+  fb?: FallbackContact;
 }
 
 /** The texts of before the form: in the page's language, else English. */
@@ -62,6 +65,8 @@ interface State {
   flow: Flow;
   fieldErrors: Errors;
   alert: string;
+  /** The seconds of the retry countdown when its message was shown (what a screen reader hears). */
+  first?: number;
   busy?: boolean;
   answer?: SubmissionAnswer;
 }
@@ -81,10 +86,18 @@ export class App extends Component<AppProps, State> {
   focusError = false;
   /** Inline: the person answered something (the funnel's "opened"). */
   began?: true;
+  /** A failed send: focus goes to its message after the next render. */
+  focusAlert?: boolean;
+  /** Seconds until the automatic retry of a failed send, its timer, and the retries after a 5xx. */
+  left = 0;
+  timer?: ReturnType<typeof setInterval>;
+  tries = 0;
 
   componentDidMount() {
     this.loadForm();
     this.saveFlow();
+    // Back online: load the form that failed, or send what waits for its retry, at once.
+    addEventListener('online', () => (this.state.form === null ? this.loadForm() : this.left && this.send(1)));
   }
 
   componentDidUpdate(_: AppProps, prev: State) {
@@ -93,7 +106,8 @@ export class App extends Component<AppProps, State> {
     if (this.moveFocus && (s.form !== prev.form || s.flow.step !== prev.flow.step || s.answer !== prev.answer))
       this.boxEl?.querySelector('h2')?.focus();
     if (this.focusError) this.boxEl?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    this.focusError = false;
+    if (this.focusAlert) this.boxEl?.querySelector<HTMLElement>('.alert')?.focus();
+    this.focusError = this.focusAlert = false;
   }
 
   saveFlow() {
@@ -114,6 +128,7 @@ export class App extends Component<AppProps, State> {
   };
 
   goTo = (to: number) => {
+    clearInterval(this.timer);
     this.moveFocus = true;
     this.setState(({ flow }) => ({ alert: '', flow: { ...flow, step: to } }));
   };
@@ -123,21 +138,42 @@ export class App extends Component<AppProps, State> {
     this.setState({ fieldErrors, alert: t.check });
   }
 
-  async submit(e: Event, t: Texts, step: number) {
+  submit(e: Event, t: Texts, step: number) {
     e.preventDefault();
-    const { form, flow, busy } = this.state;
+    const { form, busy } = this.state;
     if (busy || !form) return;
     const errs = check(e.currentTarget as HTMLFormElement, t);
     if (Object.keys(errs).length) return this.fail(errs, t);
     this.setState({ fieldErrors: {} });
     if (step < SCREENS.length - 1) return this.goTo(step + 1);
-    this.setState({ busy: true, alert: '' });
-    const sent = toSubmission(form, flow.data, flow.id, flow.tok?.[0] ?? form.formToken);
+    this.tries = 0;
+    this.send();
+  }
+
+  /** Sends the flow; `auto`: a retry of the flow's own (its message stays until the answer). */
+  async send(auto?: 1) {
+    clearInterval(this.timer);
+    this.left = 0;
+    const { form, flow } = this.state;
+    const t = form!.texts;
+    const step = SCREENS.length - 1;
+    this.setState(auto ? { busy: true } : { busy: true, alert: '' });
+    const sent = toSubmission(form!, flow.data, flow.id, flow.tok?.[0] ?? form!.formToken);
     const r = await this.props.api.submit(sent);
     this.setState({ busy: false });
     if (r.ok) {
       this.moveFocus = true;
-      return this.setState({ answer: r.data });
+      return this.setState({ answer: r.data, alert: '' });
+    }
+    // Not sent (no 422): say why and that the answers are kept, and try again by itself where
+    // that is safe: the same submissionId, so the server stores it once. Offline: every 10 s or
+    // when back online; busy: after Retry-After; a server error: three times, 5, 10 and 15 s on.
+    const s = r.status;
+    if (s !== 422) {
+      this.left = s === 429 ? r.retry || 30 : !s ? 10 : s > 499 && this.tries < 3 ? 5 * ++this.tries : 0;
+      if (this.left) this.timer = setInterval(() => (--this.left ? this.forceUpdate() : this.send(1)), 1e3);
+      this.focusAlert = !auto;
+      return this.setState({ alert: !this.left ? t.failed : s === 429 ? t.tooBusy : s ? t.serverError : t.offline, first: this.left });
     }
     // A 422 names fields (`contact.email`): show each at its control, on the earliest screen.
     const errs2: Errors = {};
@@ -155,7 +191,7 @@ export class App extends Component<AppProps, State> {
     this.fail(errs2, t);
   }
 
-  render({ lang, api, dialog }: AppProps, { form, flow, fieldErrors, alert, busy, answer }: State) {
+  render({ lang, api, dialog, fb }: AppProps, { form, flow, fieldErrors, alert, first, busy, answer }: State) {
     const l = form?.language ?? lang;
     const t = form?.texts as Texts;
     const b = bootTexts(l);
@@ -174,7 +210,12 @@ export class App extends Component<AppProps, State> {
         this.began = true;
         api.ev('o', l);
         const { [name]: _, ...rest } = this.state.fieldErrors;
-        this.setState(({ flow: f }) => ({ flow: { ...f, data: { ...f.data, [name]: value } }, fieldErrors: rest }));
+        // "Please check the marked fields" goes once no field is marked any more.
+        this.setState(({ flow: f }) => ({
+          flow: { ...f, data: { ...f.data, [name]: value } },
+          fieldErrors: rest,
+          alert: alert === t.check && !Object.keys(rest)[0] ? '' : alert,
+        }));
       },
     };
 
@@ -191,6 +232,7 @@ export class App extends Component<AppProps, State> {
         form === null ? (
           <div role="alert">
             <p>{b.loadFailed}</p>
+            <Reach c={fb} t={b.reach} />
             <button type="button" onClick={this.loadForm}>
               {b.retry}
             </button>
@@ -215,9 +257,24 @@ export class App extends Component<AppProps, State> {
             {screenTitle(form, t)}
           </h2>
           <Body form={form} ui={ui} />
-          <div class="alert" role="alert">
-            {alert}
+          {/* The countdown's seconds are seen, not heard: a screen reader hears the first number once. */}
+          <div class="alert" role="alert" tabIndex={-1}>
+            {alert.split('{s}').map((part, i) => (
+              <>
+                {i > 0 && (
+                  <>
+                    <span aria-hidden="true">{this.left}</span>
+                    <span class="hp">{first}</span>
+                  </>
+                )}
+                {part}
+              </>
+            ))}
+            {alert && alert !== t.check && <Reach c={form.vendor.fallbackContact ?? fb} t={b.reach} />}
           </div>
+          <p class="hp" role="status">
+            {busy && t.sending}
+          </p>
           <div class="nav">
             {step > 0 && (
               <button type="button" class="sec" onClick={() => this.goTo(step - 1)}>

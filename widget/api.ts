@@ -6,7 +6,8 @@ import type { SubmissionAnswer, SubmissionInput } from '../shared/submission';
 // fetch → a result object. Never throws: a network error, a non-JSON body or an error status
 // all become { ok: false } so nothing reaches the host page (issue: "never throws into the host page").
 
-export type Result<T> = { ok: true; data: T } | { ok: false; status: number; error?: ApiError['error'] };
+/** status 0: no answer (offline, blocked); retry: a 429's Retry-After in seconds. */
+export type Result<T> = { ok: true; data: T } | { ok: false; status: number; error?: ApiError['error']; retry?: number };
 
 async function call<T>(url: string, body?: unknown): Promise<Result<T>> {
   try {
@@ -18,7 +19,7 @@ async function call<T>(url: string, body?: unknown): Promise<Result<T>> {
       body: body ? JSON.stringify(body) : undefined,
     });
     const json = await res.json().catch(() => ({}));
-    return res.ok ? { ok: true, data: json as T } : { ok: false, status: res.status, error: json.error };
+    return res.ok ? { ok: true, data: json as T } : { ok: false, status: res.status, error: json.error, retry: +res.headers.get('retry-after')! };
   } catch {
     return { ok: false, status: 0 };
   }

@@ -43,6 +43,8 @@ function boot() {
     api: api(new URL(script.src).origin, site),
     site,
     lang: pickLang(script.dataset.lang) || pickLang(document.documentElement.lang),
+    // Known without the form: shown when the form cannot load (config: vendor.fallbackContact).
+    fb: { email: script.dataset.fallbackEmail, phone: script.dataset.fallbackPhone },
   };
   render(slot ? el(App, props) : el(Launcher, { ...props, commands }), root);
   if (slot) commands.open = () => root.querySelector('h2')?.focus();

@@ -17,7 +17,11 @@ export function buildPublicForm(config: VendorConfig, site: Site, language: Lang
     site: site.key,
     language,
     languages: site.languages,
-    vendor: { name: config.vendor.name, privacyUrl: config.vendor.privacyUrl },
+    vendor: {
+      name: config.vendor.name,
+      privacyUrl: config.vendor.privacyUrl,
+      ...(config.vendor.fallbackContact ? { fallbackContact: config.vendor.fallbackContact } : {}),
+    },
     process: {
       title: text(config.process.title),
       ...(config.process.intro ? { intro: text(config.process.intro) } : {}),

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './build-widget';
+import { FALLBACK } from './host-site';
 
 // The real server (server/main.ts) as a child process, configured only through its environment
 // (README "Environment"): a fresh database, the example config plus the test host's origin, and
@@ -46,6 +47,7 @@ export async function startApiServer(opts: { hostOrigin: string; smtpUrl: string
   // The customer site, and the server's own /demo pages for /demo/cross-origin (which loads the
   // widget from 127.0.0.1:PORT into a page on localhost:PORT).
   config.sites[0].origins.push(opts.hostOrigin, origin);
+  (config as any).vendor.fallbackContact = FALLBACK;
   writeFileSync(join(dir, 'koers.config.json'), JSON.stringify(config, null, 2));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,

@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net';
 // hostile CSS. Pages:
 //   /inline   <div data-koers> + the script tag      /launcher  the script tag only
 //   /blank    no widget at all (baseline for globals) /queue     Koers('open') queued before load
-// Query: lang=nl|en → data-lang; page-lang=… → <html lang>; hostile=1 → hostile.css; site=… → data-site.
+// Query: lang=nl|en → data-lang; fallback=1 → data-fallback-email/-phone; page-lang=… → <html lang>; hostile=1 → hostile.css; site=… → data-site.
+
+/** The e2e config's vendor.fallbackContact (api-server.ts), also what `fallback=1` puts on the tag. */
+export const FALLBACK = { email: 'sales@zeilmaker.example', phone: '+31 20 123 4567' };
 
 export interface HostSite {
   origin: string;
@@ -44,8 +47,10 @@ window.Koers('open');`;
 
 function page(apiOrigin: string, site: string, path: string, q: URLSearchParams): string {
   const lang = q.get('lang');
+  // fallback=1: the vendor's fallback contact on the tag too (FALLBACK), as widget/README.md says.
+  const fallback = q.get('fallback') ? ` data-fallback-email="${FALLBACK.email}" data-fallback-phone="${FALLBACK.phone}"` : '';
   const widget = path === '/blank' ? '' :
-    `<script src="${apiOrigin}/widget.js" data-site="${q.get('site') ?? site}"${lang ? ` data-lang="${lang}"` : ''} async></script>`;
+    `<script src="${apiOrigin}/widget.js" data-site="${q.get('site') ?? site}"${lang ? ` data-lang="${lang}"` : ''}${fallback} async></script>`;
   return `<!doctype html>
 <html lang="${q.get('page-lang') ?? 'en'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
