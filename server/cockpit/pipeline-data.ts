@@ -36,7 +36,13 @@ export function weekOf(ms: number): string {
   return new Date(monday).toISOString().slice(0, 10);
 }
 
-export function pipelineCells(db: Db, viewer: Viewer, q: PipelineQuery): PipelineCell[] {
+/** Counts per status × tier × stage × risk (totals; `week` empty) and stage per week (spam left out). */
+export interface PipelineCounts {
+  totals: PipelineCell[];
+  weekly: { week: string; stage: string; count: number }[];
+}
+
+export function pipelineCells(db: Db, viewer: Viewer, q: PipelineQuery): PipelineCounts {
   if (viewer.role === 'manager') {
     const r = leadRollup;
     const where = and(
@@ -50,13 +56,25 @@ export function pipelineCells(db: Db, viewer: Viewer, q: PipelineQuery): Pipelin
         sql`${r.count} > 0`,
       ].filter((x): x is SQL => x !== undefined),
     );
-    return db
-      .select({ site: r.site, week: r.week, status: r.status, tier: r.tier, stage: r.stage, risk: r.noDecisionRisk, count: r.count })
+    // Summed in SQLite over the weeks: the rows handed to JS are per status × tier × stage × risk
+    // (a few dozen), plus stage per week, however many weeks the rollup holds.
+    const totals = db
+      .select({ site: r.site, week: sql<string>`''`, status: r.status, tier: r.tier, stage: r.stage, risk: r.noDecisionRisk, count: sql<number>`sum(${r.count})` })
       .from(r)
       .where(where)
-      .all();
+      .groupBy(r.site, r.status, r.tier, r.stage, r.noDecisionRisk)
+      .all()
+      .map((c) => ({ ...c, risk: Boolean(c.risk), count: Number(c.count) }));
+    const weekly = db
+      .select({ week: r.week, stage: r.stage, count: sql<number>`sum(${r.count})` })
+      .from(r)
+      .where(and(where, sql`${r.status} != 'spam'`))
+      .groupBy(r.week, r.stage)
+      .all()
+      .map((c) => ({ ...c, count: Number(c.count) }));
+    return { totals, weekly };
   }
-  if (!viewer.repId) return [];
+  if (!viewer.repId) return { totals: [], weekly: [] };
   const week = sql<string>`date(${leads.createdAt} / 1000, 'unixepoch', 'weekday 0', '-6 days')`;
   const where = and(
     ...[
@@ -69,13 +87,14 @@ export function pipelineCells(db: Db, viewer: Viewer, q: PipelineQuery): Pipelin
       q.toWeek !== undefined ? lt(leads.createdAt, Date.parse(`${q.toWeek}T00:00:00Z`) + 7 * DAY) : undefined,
     ].filter((x): x is SQL => x !== undefined),
   );
-  return db
+  const cells = db
     .select({ site: leads.site, week, status: leads.status, tier: leads.tier, stage: leads.stage, risk: leads.noDecisionRisk, count: sql<number>`count(*)` })
     .from(leads)
     .where(where)
     .groupBy(leads.site, week, leads.status, leads.tier, leads.stage, leads.noDecisionRisk)
     .all()
     .map((c) => ({ ...c, risk: Boolean(c.risk) }));
+  return { totals: cells, weekly: cells.filter((c) => c.status !== 'spam').map((c) => ({ week: c.week, stage: c.stage, count: c.count })) };
 }
 
 export interface PipelineSummary {
@@ -93,7 +112,7 @@ export interface PipelineSummary {
 }
 
 /** Spam is counted apart: it is in `spam`, never in the other figures. */
-export function summarize(cells: PipelineCell[]): PipelineSummary {
+export function summarize({ totals: cells, weekly }: PipelineCounts): PipelineSummary {
   const s: PipelineSummary = { total: 0, spam: 0, risk: 0, tierStatus: new Map(), stages: new Map(), weeks: [], tierRisk: new Map() };
   const weeks = new Map<string, Map<string, number>>();
   const add = <K>(m: Map<K, number>, k: K, n: number) => m.set(k, (m.get(k) ?? 0) + n);
@@ -110,6 +129,8 @@ export function summarize(cells: PipelineCell[]): PipelineSummary {
     s.stages.set(c.stage, { count: stage.count + c.count, risk: stage.risk + (c.risk ? c.count : 0) });
     const tier = s.tierRisk.get(c.tier) ?? { count: 0, risk: 0 };
     s.tierRisk.set(c.tier, { count: tier.count + c.count, risk: tier.risk + (c.risk ? c.count : 0) });
+  }
+  for (const c of weekly) {
     if (!weeks.has(c.week)) weeks.set(c.week, new Map());
     add(weeks.get(c.week)!, c.stage, c.count);
   }
