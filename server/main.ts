@@ -23,6 +23,7 @@ import { ensureWidgetBuilt } from './widget-build';
 import { repActionLinks } from './security/action-links';
 import { keyFilePath, loadSigningKeys } from './security/signing-keys';
 import { FUNNEL_FLUSH_MS, funnelCounter } from './funnel/counter';
+import { resolveWebhookKeys } from './webhooks/secrets';
 
 // The only file that reads process.env, opens the database, listens and starts the store thread
 // (server/store-thread.ts: storing leads, and the outbox worker that sends mail and runs deadlines).
@@ -50,6 +51,13 @@ if (!apiKeys.ok) {
   for (const problem of apiKeys.problems) console.error(problem);
   process.exit(1);
 }
+// The same for each webhook's signing secret ("whsec_" + base64): never in the config or the database.
+const webhookKeys = resolveWebhookKeys(config, process.env);
+if (!webhookKeys.ok) {
+  console.error(`Koers cannot start: ${webhookKeys.problems.length} webhook secret problem(s) in ${configPath}:`);
+  for (const problem of webhookKeys.problems) console.error(problem);
+  process.exit(1);
+}
 
 const distDir = DIST_DIR;
 if (ensureWidgetBuilt(ROOT)) log.info('Built the widget (dist/widget.js was missing or older than its sources).');
@@ -72,6 +80,7 @@ const threadInit: ThreadInit = {
   publicUrl,
   smtpUrl: env.SMTP_URL,
   retention: { spamDays: env.RETENTION_SPAM_DAYS, devMailDays: env.RETENTION_DEV_MAIL_DAYS },
+  webhookKeys: webhookKeys.keys,
 };
 // The store thread's young generation is capped like the main thread's (--max-semi-space-size in
 // the start script): V8 would grow each to 32 MB under load, and RSS with it.
@@ -155,12 +164,15 @@ const reloader = configReloader({
   current: config,
   check: (next) => {
     const keys = resolveApiKeys(next, process.env);
-    return keys.ok ? [] : keys.problems;
+    const hooks = resolveWebhookKeys(next, process.env);
+    return [...(keys.ok ? [] : keys.problems), ...(hooks.ok ? [] : hooks.problems)];
   },
   apply: async (next) => {
     const keys = resolveApiKeys(next, process.env);
+    const hooks = resolveWebhookKeys(next, process.env);
     if (!keys.ok) throw new Error('API key problems');
-    await sendConfig(storeWorker, next); // first: the store thread must know a new site before a lead for it comes
+    if (!hooks.ok) throw new Error('webhook secret problems');
+    await sendConfig(storeWorker, next, hooks.keys); // first: the store thread must know a new site before a lead for it comes
     app = appFor(next, keys.keys);
   },
 });

@@ -25,7 +25,8 @@ let config = init.config;
 let sites = new Map(config.sites.map((s) => [s.key, s]));
 let queue = createSubmitQueue({ db, config, clock, prospectPage });
 const mailer = init.smtpUrl ? smtpMailer(init.smtpUrl) : devOutboxMailer(db, clock);
-const handlersFor = (c: VendorConfig) => jobHandlers({ db, config: c, clock, mailer, repActions, prospectPage, onMailQueued: () => worker.nudge() });
+let webhookKeys = init.webhookKeys ?? {};
+const handlersFor = (c: VendorConfig) => jobHandlers({ db, config: c, clock, log, mailer, repActions, prospectPage, webhookKeys, onMailQueued: () => worker.nudge() });
 const handlers = handlersFor(config); // the worker looks a handler up per job: replaced in place
 const worker = createOutboxWorker({
   db,
@@ -76,6 +77,7 @@ port.on('message', async (message: ToStoreThread | ConfigMessage) => {
     // Submissions the main thread checked under the old config may still arrive: a removed site
     // stays known here (the main thread no longer accepts leads for it).
     config = message.config;
+    webhookKeys = message.webhookKeys ?? webhookKeys;
     sites = new Map([...sites, ...config.sites.map((s) => [s.key, s] as const)]);
     queue = createSubmitQueue({ db, config, clock, prospectPage });
     Object.assign(handlers, handlersFor(config));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from './localized';
+import { WEBHOOK_EVENT_TYPES } from './webhook-events';
 
 // The vendor config: the JSON file marketing / sales ops edit (../shared/examples/koers.config.json).
 // Structure is checked here; cross references (teams, reps, texts per language) in config-check.ts.
@@ -345,6 +346,35 @@ export const vendorConfigSchema = z.strictObject({
         }),
     })
     .describe('Which team and rep get a lead.'),
+  webhooks: z
+    .array(
+      z.strictObject({
+        url: z
+          .url({ protocol: /^https?$/ })
+          .meta({ description: 'Where the events are POSTed (https://…; http:// only for a target you trust on your own network). Unique in this list.', examples: ['https://hooks.example.com/koers'] }),
+        events: z
+          .array(z.enum(WEBHOOK_EVENT_TYPES).or(z.literal('*')))
+          .min(1)
+          .meta({ description: `The event types this endpoint gets, or ["*"] for all: ${WEBHOOK_EVENT_TYPES.join(', ')}.`, examples: [['lead.created', 'lead.accepted'], ['*']] }),
+        secretEnv: z
+          .string()
+          .regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as "KOERS_WEBHOOK_SECRET"')
+          .describe(
+            'The environment variable that holds the signing secret: "whsec_" followed by base64 of 24 to 64 random bytes (`echo whsec_$(openssl rand -base64 32)`). Never the secret itself in this file; a missing or malformed one stops the start.',
+          ),
+        allowPrivateTarget: z
+          .boolean()
+          .default(false)
+          .describe('true: the url may resolve to a loopback, private or link-local address (a receiver on your own network). Default false: such targets are refused.'),
+      }),
+    )
+    .refine((hooks) => new Set(hooks.map((h) => h.url)).size === hooks.length, 'two webhooks have the same url')
+    .default([])
+    .meta({
+      description:
+        'Signed webhooks (the Standard Webhooks format): every event of a lead\'s life, POSTed to your CRM, Slack bridge or automation tool, retried for about a day (README, "Webhooks").',
+      examples: [[{ url: 'https://hooks.example.com/koers', events: ['*'], secretEnv: 'KOERS_WEBHOOK_SECRET' }]],
+    }),
 });
 
 export type VendorConfigInput = z.input<typeof vendorConfigSchema>;

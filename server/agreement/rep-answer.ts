@@ -13,6 +13,7 @@ import type { ActionClaim } from '../security/action-links';
 import type { ProspectPageLink } from '../security/prospect-links';
 import { applyChanges, isNoChange, shownProcess, type ShownStep } from './agreed-process';
 import { latestTurn, NO_CHANGES, recordTurn, type Turn } from './turns';
+import { webhookAccepted, webhookAnswered } from '../webhooks/events';
 
 // The rep's answer to a prospect's proposed approach (issue 10 part 3), from the answer page:
 // agree, counter (per step: keep ours, take theirs, or other words; drop added steps; a note) or
@@ -99,6 +100,8 @@ export function performRepAnswer(deps: RepAnswerDeps, claim: ActionClaim, form: 
       if (accepted) {
         recordEvent(deps.db, { leadId: lead.id, at: now, type: 'accepted', repId: claim.repId, teamId: lead.teamId, detail: 'accepted by answering the process proposal' });
       }
+      webhookAnswered(deps, lead.id, { by: 'rep', kind, changes: answer.changes, text: answer.text }, now);
+      if (accepted) webhookAccepted(deps, lead.id, claim.repId, 'agreement', now);
       const rep = deps.config.reps.find((r) => r.id === claim.repId)!; // the route checked the rep is in the config
       const mail = agreementOutcomeMail({
         lead,

@@ -9,6 +9,7 @@ import { enqueueMail } from '../outbox/enqueue';
 import type { WriteDeps } from '../threads/writes';
 import { OPEN_STATUSES } from './filters';
 import { viewerOf } from './people';
+import { webhookAssigned } from '../webhooks/events';
 
 // Assign by hand (issue 11): a manager gives an unassigned lead, or moves an open one, to a named
 // rep, with a reason. In one immediate transaction: the lead (status 'assigned': the new rep has to
@@ -63,6 +64,7 @@ export function assignByHand(deps: WriteDeps, input: AssignInput): AssignResult 
       const detail: ByHandDetail = { by: manager.name, reason };
       recordEvent(db, { leadId: lead.id, at: now, type: 'assigned-by-hand', repId: rep.id, teamId, detail: JSON.stringify(detail) });
       recordEvent(db, { leadId: lead.id, at: now, type: 'assigned', repId: rep.id, teamId, detail: summary });
+      webhookAssigned(deps, lead.id, { repId: rep.id, teamId, reason, by: manager.name }, now);
       const cause = { type: 'by-hand' as const, by: manager.name, reason };
       for (const message of handoverMails({ lead: moved, fromRepId: lead.repId, cause, config: deps.config, repActions: deps.repActions, prospectPage: deps.prospectPage, db })) {
         enqueueMail(db, message, { leadId: lead.id, now });

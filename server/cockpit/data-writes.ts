@@ -30,10 +30,10 @@ export function recordAudit(deps: Pick<WriteDeps, 'db' | 'clock'>, e: AuditEntry
  * checkpoint, seconds per GB) and records it. Run in the store thread: it holds the write lock
  * either way, and this way the HTTP thread keeps answering while it runs.
  */
-export function erasePerson(deps: Pick<WriteDeps, 'db' | 'clock'>, input: { actor: string; email: string }): { ok: true; result: EraseResult } | { ok: false } {
+export function erasePerson(deps: Pick<WriteDeps, 'db' | 'clock' | 'config'>, input: { actor: string; email: string }): { ok: true; result: EraseResult } | { ok: false } {
   const target = addressHash(input.email);
   try {
-    const result = eraseEmail(deps.db, input.email);
+    const result = eraseEmail(deps.db, input.email, { webhooks: { config: deps.config, now: deps.clock.now() } });
     recordAudit(deps, { actor: input.actor, action: 'person-erase', target, detail: JSON.stringify(result) });
     return { ok: true, result };
   } catch (error) {

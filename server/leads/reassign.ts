@@ -11,6 +11,7 @@ import { earlierLeadOf, recordEvent, recordSameAccount, repsWhoHad } from './lea
 import { chooseRoute, type LeadFacts, type RouteDecision } from './route';
 import { readRoutingState, saveCurrents } from './routing-store';
 import { scheduleSlaCheck } from './sla';
+import { webhookHandedOver } from '../webhooks/events';
 
 // Moves a lead from its rep to the next one by the same rules as a new lead (ownership, rules,
 // availability, round robin), never back to a rep who already had it. Used by "pass on" and by
@@ -84,5 +85,6 @@ export function reassignLead(tx: Tx, deps: ReassignDeps, lead: LeadRow, cause: E
     enqueueMail(deps.db, message, { leadId: lead.id, now });
   }
   scheduleSlaCheck(deps.db, config, { leadId: lead.id, repId: decision.repId, tier: lead.tier, assignedAt: now });
+  webhookHandedOver(deps, { leadId: lead.id, fromRepId: lead.repId, cause, detail, decision }, now);
   return decision;
 }

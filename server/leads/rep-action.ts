@@ -7,6 +7,7 @@ import type { LeadRow } from '../mail/rep-lead';
 import type { ActionClaim, OneClickAction, RepAction } from '../security/action-links';
 import { currentAssignment, recordEvent } from './lead-history';
 import { reassignLead, type ReassignDeps } from './reassign';
+import { webhookAccepted, webhookAssigned, webhookNotAFit } from '../webhooks/events';
 
 // What a rep may do with a lead (issue 4, issue 11): accept, pass on, not a fit — from the signed
 // link in their mail or signed in to the cockpit; one implementation (performLeadAction). Only the
@@ -95,11 +96,14 @@ export function performLeadAction(deps: RepActionDeps, input: LeadActionInput): 
           if (s.take) recordEvent(deps.db, { ...event, type: 'assigned', detail: 'taken from the team\'s unassigned leads in the cockpit' });
           tx.update(leads).set({ status: 'accepted', repId: input.repId, updatedAt: now }).where(eq(leads.id, lead.id)).run();
           recordEvent(deps.db, { ...event, type: 'accepted', detail: ACCEPTED_DETAIL[input.via] });
+          if (s.take) webhookAssigned(deps, lead.id, { repId: input.repId, teamId: lead.teamId, reason: 'taken from the team\'s unassigned leads in the cockpit' }, now);
+          webhookAccepted(deps, lead.id, input.repId, input.via, now);
           return { done: true as const, action: input.action, lead: { ...lead, status: 'accepted', repId: input.repId }, ...(s.take ? { took: true } : {}) };
         }
         case 'not-a-fit': {
           tx.update(leads).set({ status: 'not-a-fit', updatedAt: now }).where(eq(leads.id, lead.id)).run();
           recordEvent(deps.db, { ...event, type: 'not-a-fit', detail: reason! });
+          webhookNotAFit(deps, lead.id, input.repId, reason!, now);
           return { done: true as const, action: input.action, lead: { ...lead, status: 'not-a-fit' } };
         }
         case 'pass': {

@@ -20,6 +20,7 @@ import { takeProspectMail, type ProspectMailCaps } from './prospect-mail-cap';
 import { submissionHash } from './submission-hash';
 import { NO_CHANGES, recordTurn } from '../agreement/turns';
 import type { ProspectPageLink } from '../security/prospect-links';
+import { webhookLeadCreated } from '../webhooks/events';
 
 // One submission → one stored, qualified, routed lead and its two mails (queued; composed when
 // sent: lead-mail-job.ts), in ONE transaction, before the 201. A repeated submissionId answers
@@ -190,6 +191,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
   // The confirmation to the prospect's (unverified) address is capped per address and domain.
   const mails = takeProspectMail(deps.db, sub.contact.email, now, deps.prospectMailCaps) ? (['rep', 'prospect'] as const) : (['rep'] as const);
   queueLeadMails(deps.db, { leadId: id, repId: decision.repId, routingReason: decision.reason, routing: decision.why, earlierLeadId: decision.ownerLeadId }, now, mails);
+  webhookLeadCreated(deps, { id, decision, proposal: sub.process.accepted ? undefined : { changes: proposal ?? NO_CHANGES, reason: lead.deviation ?? '' } }, now);
   return { status: 201, body };
 }
 

@@ -5,6 +5,11 @@ import { ACCEPT_REMINDER, SLA_CHECK } from '../leads/sla';
 import { mailMessageSchema, type Mailer } from '../mail/message';
 import type { JobHandler } from './worker';
 import type { ProspectPageLink } from '../security/prospect-links';
+import type { Log } from '../log';
+import { silentLog } from '../log';
+import { webhookHandler } from '../webhooks/deliver';
+import { WEBHOOK_JOB } from '../webhooks/queue';
+import type { WebhookKeys } from '../webhooks/secrets';
 
 // Every kind of durable job and its handler; each parses its payload before it acts.
 
@@ -13,6 +18,9 @@ export interface JobHandlerDeps extends SlaCheckDeps {
   prospectPage?: ProspectPageLink;
   /** Called when a job queued mail (the worker should run again soon). */
   onMailQueued?: () => void;
+  /** Webhook endpoint url → signing key (webhooks/secrets.ts); none: webhook jobs fail until set. */
+  webhookKeys?: WebhookKeys;
+  log?: Log;
 }
 
 export function jobHandlers(deps: JobHandlerDeps): Record<string, JobHandler> {
@@ -22,5 +30,7 @@ export function jobHandlers(deps: JobHandlerDeps): Record<string, JobHandler> {
     [LEAD_MAIL]: leadMailHandler(deps),
     [SLA_CHECK]: slaCheckHandler(deps),
     [ACCEPT_REMINDER]: acceptReminderHandler(deps),
+    // One event to one endpoint (webhooks/deliver.ts), in the worker's background lane.
+    [WEBHOOK_JOB]: webhookHandler({ db: deps.db, config: deps.config, clock: deps.clock, log: deps.log ?? silentLog, keys: deps.webhookKeys ?? {} }),
   };
 }

@@ -15,7 +15,27 @@ import { redactEmails } from '../privacy/redact';
 /** A killed worker's claims are taken again after this; longer than any one send should take. */
 export const DEFAULT_LEASE_MS = 30_000;
 
-export type JobHandler = (payload: unknown, job: { id: number; leadId: string | null; attempts: number }) => Promise<void>;
+export type JobHandler = ((payload: unknown, job: { id: number; leadId: string | null; attempts: number; signal?: AbortSignal }) => Promise<void>) & {
+  /** Its own retries (e.g. webhooks: about a day); else the worker's maxAttempts and backoff. */
+  retry?: RetryPolicy;
+};
+
+/** Thrown by a handler when trying again cannot help (an endpoint said it is gone): the row is dead at once. */
+export class JobGaveUp extends Error {}
+
+/**
+ * The claim lanes (the `to_prospect` column): 0 reps' mail and checks, 1 mail to prospects (after
+ * lane 0), 2 the background lane: work that waits on strangers' servers (webhooks, up to 10 s an
+ * attempt). Its jobs are claimed apart, at most BACKGROUND_LIMIT at a time and one per `payload.url`
+ * (in order per receiver), and run beside the mail batches, never holding them up.
+ */
+export const BACKGROUND_LANE = 2;
+export const BACKGROUND_LIMIT = 8;
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  backoff: BackoffOptions;
+}
 
 export interface OutboxWorkerOptions {
   db: Db;
@@ -34,6 +54,8 @@ export interface OutboxWorkerOptions {
    */
   busy?: () => boolean;
   busyEveryMs?: number;
+  /** Background jobs at a time (default BACKGROUND_LIMIT). */
+  backgroundLimit?: number;
 }
 
 export interface OutboxWorker {
@@ -42,6 +64,8 @@ export interface OutboxWorker {
   start(): void;
   /** Run soon (after a commit that added jobs). */
   nudge(): void;
+  /** Resolves once the background jobs running now have finished (tests). */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +85,10 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   let again = false;
   let yielded = false;
   let lastBatchAt = -Infinity;
+  const backgroundLimit = opts.backgroundLimit ?? BACKGROUND_LIMIT;
+  /** Background jobs running, by their `payload.url`. */
+  const background = new Map<string, Promise<void>>();
+  let stopSignal = new AbortController();
 
   /**
    * The worker's own bookkeeping (claims, done, retry times) guards at-least-once work: if a power
@@ -108,18 +136,62 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     return { jobs, seen: jobs.length + unreadable.length };
   }
 
+  /** Claims due background jobs up to the limit, one per receiver not already being sent to, and starts them. */
+  function startBackground() {
+    if (stopping || background.size >= backgroundLimit) return;
+    const now = clock.now();
+    const q = statements(db);
+    const started = bookkeeping(() =>
+      db.$client.transaction(() => {
+        const picked: { id: number; leadId: string | null; kind: string; payload: unknown; attempts: number; key: string }[] = [];
+        const taken = new Set(background.keys());
+        // A receiver's jobs are due in order: look a little further than the free places.
+        const busy = JSON.stringify([...taken]);
+        for (const job of q.dueBackground.all({ now, busy, limit: (backgroundLimit - background.size) * 8 }) as DueRow[]) {
+          if (picked.length + background.size >= backgroundLimit) break;
+          let payload: unknown;
+          try {
+            payload = JSON.parse(job.payload);
+          } catch {
+            q.retry.run({ id: job.id, status: 'dead', runAt: job.runAt, lastError: 'payload is not valid JSON' });
+            continue;
+          }
+          const key = String((payload as { url?: unknown })?.url ?? `job ${job.id}`);
+          if (taken.has(key)) continue;
+          taken.add(key);
+          q.lease.run({ id: job.id, lockedUntil: now + leaseMs, attempts: job.attempts + 1 });
+          picked.push({ id: job.id, leadId: job.leadId, kind: job.kind, payload, attempts: job.attempts + 1, key });
+        }
+        return picked;
+      }).immediate(),
+    );
+    for (const job of started) {
+      const run = runJob(job)
+        .catch((error) => log.error('outbox job bookkeeping failed; its lease runs out and it is taken again', { error: redactEmails(String(error)) }))
+        .finally(() => {
+          background.delete(job.key);
+          if (!stopping) schedule(0); // its receiver's next job, or another's
+        });
+      background.set(job.key, run);
+    }
+  }
+
   async function runJob(job: ReturnType<typeof claim>['jobs'][number]) {
     const q = statements(db);
+    const signal = stopSignal.signal;
     try {
       const handler = handlers[job.kind];
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await handler(job.payload, { id: job.id, leadId: job.leadId, attempts: job.attempts });
+      await handler(job.payload, { id: job.id, leadId: job.leadId, attempts: job.attempts, signal });
       bookkeeping(() => q.done.run({ id: job.id, now: clock.now() }));
     } catch (err) {
+      // Stopped mid-job: its lease runs out and the next start takes it again (the attempt is not held against it).
+      if (signal.aborted) return;
       // SMTP errors echo recipients ("550 <sanne@…> unknown"): no addresses in the row or the log.
       const message = redactEmails(err instanceof Error ? err.message : String(err));
-      const dead = job.attempts >= maxAttempts;
-      const runAt = clock.now() + backoffDelay(job.attempts, backoff, random);
+      const policy = handlers[job.kind]?.retry;
+      const dead = err instanceof JobGaveUp || job.attempts >= (policy?.maxAttempts ?? maxAttempts);
+      const runAt = clock.now() + backoffDelay(job.attempts, policy?.backoff ?? backoff, random);
       bookkeeping(() => q.retry.run({ id: job.id, status: dead ? 'dead' : 'pending', runAt, lastError: message.slice(0, 1000) }));
       const data = { job: job.id, kind: job.kind, attempt: job.attempts, error: message };
       if (dead) log.error('outbox job gave up after its last attempt; it stays in the outbox', data);
@@ -136,6 +208,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         return total;
       }
       lastBatchAt = performance.now();
+      startBackground();
       const { jobs, seen } = claim();
       if (!seen) return total;
       // Settled, not all: one job's failure (even in its own bookkeeping) never stops the others.
@@ -176,19 +249,34 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     start() {
       stopped = false;
       stopping = false;
+      stopSignal = new AbortController();
       schedule(0);
     },
     nudge() {
       if (running) again = true;
       else schedule(0);
     },
+    async settled() {
+      while (background.size) await Promise.all(background.values());
+    },
     async stop() {
       stopped = true;
       stopping = true;
       clearTimeout(timer);
+      stopSignal.abort(); // background jobs end now; their leases run out
       await running;
+      await Promise.all(background.values());
     },
   };
+}
+
+interface DueRow {
+  id: number;
+  leadId: string | null;
+  kind: string;
+  payload: string;
+  attempts: number;
+  runAt: number;
 }
 
 /** The worker's statements, prepared once per database (building SQL per job cost more than the job's bookkeeping). */
@@ -222,6 +310,14 @@ const statements = perDatabase((db: Db) => {
         attempts: row.attempts,
         runAt: row.run_at,
       }),
+    ),
+    // The background lane without the receivers being sent to now: one slow receiver's backlog
+    // never fills the window the others are picked from.
+    dueBackground: db.$client.prepare(
+      `select id, lead_id as leadId, kind, payload, attempts, run_at as runAt from outbox
+       where status = 'pending' and to_prospect = ${BACKGROUND_LANE} and run_at <= @now and (locked_until is null or locked_until <= @now)
+         and coalesce(case when json_valid(payload) then json_extract(payload, '$.url') end, '') not in (select value from json_each(@busy))
+       order by run_at, id limit @limit`,
     ),
     lease: writer(db, db.update(outbox).set({ lockedUntil: set('lockedUntil'), attempts: set('attempts') }).where(eq(outbox.id, p('id')))),
     done: writer(db, db.update(outbox).set({ status: 'done', doneAt: set('now'), lockedUntil: null, lastError: null }).where(eq(outbox.id, p('id')))),

@@ -2,6 +2,8 @@ import type { Db } from '../db/open';
 import { checkpointWal } from './checkpoint';
 import { personMatchers } from './match-person';
 import { scrubJson } from './scrub-json';
+import type { VendorConfig } from '../../shared/config';
+import { webhookErased } from '../webhooks/events';
 
 // Erases one person (by email address, matched exactly and case-insensitively) from leads, their
 // history, the outbox and the development outbox. Outbox payloads are edited as parsed JSON, never
@@ -22,6 +24,8 @@ export interface EraseOptions {
   /** Checkpoint attempts before the erase fails (the data is then erased but still in the -wal file). */
   checkpointAttempts?: number;
   checkpointWaitMs?: number;
+  /** Queue `lead.erased` for these webhooks (the cockpit's erase; the command line has no config). */
+  webhooks?: { config: Pick<VendorConfig, 'webhooks' | 'reps'>; now: number };
 }
 
 export function eraseEmail(db: Db, email: string, opts: EraseOptions = {}): EraseResult {
@@ -69,6 +73,7 @@ export function eraseEmail(db: Db, email: string, opts: EraseOptions = {}): Eras
 
     let leadRows = 0;
     for (const id of leadIds) leadRows += sqlite.prepare('delete from leads where id = ?').run(id).changes; // events cascade
+    if (opts.webhooks) webhookErased({ db, config: opts.webhooks.config }, leadIds, opts.webhooks.now); // after the scrub above: it would take the ids out
     return { leads: leadRows, outbox: outboxRows, outboxEdited, devMail };
   })();
   // secure_delete zeroes deleted cells, but page splits leave stale copies of rows in pages'

@@ -8,6 +8,7 @@ import type { CounterReply } from './forms';
 import { CLOSED_STATUSES } from './page-state';
 import { counterAcceptedMail, counterAnsweredMail, repRecipient } from './rep-mails';
 import { isNoChange, markApplied, openLead, type NoChange, type PageWriteInput } from './write-guard';
+import { webhookAnswered, webhookProposed } from '../webhooks/events';
 
 // The prospect's reply to the rep's counter-proposal: accept it (an 'accept-counter' turn with the
 // counter's changes; agreed) or answer it with a proposal of their own (a 'proposal' turn;
@@ -33,6 +34,7 @@ export function replyToCounter(deps: WriteDeps, input: CounterReplyInput): Count
 
       if (!input.answer) {
         recordTurn(db, { ...turn, kind: 'accept-counter', changes: counter.changes });
+        webhookAnswered(deps, lead.id, { by: 'prospect', kind: 'accept-counter', changes: counter.changes }, now);
         const agreed = tx.update(leads).set({ agreementState: 'agreed', updatedAt: now }).where(eq(leads.id, lead.id)).returning().get();
         enqueueMail(db, counterAcceptedMail(config, agreed, applyChanges(shown, counter.changes)), { leadId: lead.id, now });
         markApplied(tx, input, now);
@@ -40,6 +42,7 @@ export function replyToCounter(deps: WriteDeps, input: CounterReplyInput): Count
       }
 
       recordTurn(db, { ...turn, kind: 'proposal', changes: input.answer.changes, text: input.answer.reason });
+      webhookProposed(deps, lead.id, { changes: input.answer.changes, reason: input.answer.reason }, now);
       const proposed = tx.update(leads).set({ agreementState: 'proposed', updatedAt: now }).where(eq(leads.id, lead.id)).returning().get();
       const r = repRecipient(config, proposed);
       const answerLink = r.repId ? deps.repActions?.(lead.id, r.repId, r.language, ['answer'])[0] : undefined;

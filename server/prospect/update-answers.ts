@@ -8,6 +8,7 @@ import { ANSWER_FIELDS, type AnswerUpdate } from './forms';
 import { CLOSED_STATUSES } from './page-state';
 import { answersChangedMail, type AnswerChange, type Requalified } from './rep-mails';
 import { isNoChange, markApplied, openLead, type NoChange, type PageWriteInput } from './write-guard';
+import { webhookUpdated } from '../webhooks/events';
 
 // The prospect changes their answers on their page: the lead is scored again (new score, tier,
 // explanation, no-decision risk) and stays with its rep (no routing); the history gets a
@@ -77,6 +78,7 @@ export function updateAnswers(deps: WriteDeps, input: UpdateAnswersInput): Updat
         detail: JSON.stringify({ changes, score: requalified.score, tier: requalified.tier }),
       });
       enqueueMail(db, answersChangedMail(config, updated, changes, requalified), { leadId: lead.id, now });
+      webhookUpdated(deps, lead.id, { changes, score: requalified.score, tier: requalified.tier }, now);
       markApplied(tx, input, now);
       return { outcome: 'updated' as const, changes, tier: requalified.tier };
     },

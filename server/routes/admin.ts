@@ -9,6 +9,7 @@ import { inProcessWriter } from '../threads/writes';
 import { requireAdmin, type AdminGate } from '../security/admin-token';
 import { csvFilter, streamLeadsCsv } from './leads-csv';
 import { FILTER_NAMES, leadConditions, parseFilters, problemMessage } from '../cockpit/filters';
+import { recentDeliveries, webhookEndpoints } from '../webhooks/deliveries';
 
 // /api/v1/admin/* for sales ops and monitoring, behind ADMIN_TOKEN (unset: not mounted).
 
@@ -66,6 +67,41 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'wri
     const result = await (deps.writer ?? inProcessWriter(deps))('revoke-prospect-links', { leadId });
     if (!result.found) throw new ApiHttpError(404, 'not_found', `No lead "${leadId}".`);
     return c.json({ leadId, prospectLinkEpoch: result.epoch, prospectPage: deps.prospectPage?.(leadId, result.epoch) ?? null });
+  });
+
+  // Webhooks (README "Webhooks"): the endpoints by their index in the config's `webhooks`.
+  const endpointAt = (index: string) => {
+    const n = Number(index);
+    const hook = Number.isInteger(n) && n >= 0 ? webhookEndpoints(deps.db, deps.config)[n] : undefined;
+    if (!hook) throw new ApiHttpError(404, 'not_found', `No webhook ${index}: the config has ${deps.config.webhooks?.length ?? 0} (0-based).`);
+    return hook;
+  };
+  const write = deps.writer ?? inProcessWriter(deps);
+
+  /** Every configured endpoint with its state (disabled after a 410, and when). */
+  app.get('/webhooks', (c) => c.json(webhookEndpoints(deps.db, deps.config)));
+
+  /** The endpoint's newest deliveries (?limit= 1 to 200, default 50): status, attempts, last error. */
+  app.get('/webhooks/:index/deliveries', (c) => {
+    const hook = endpointAt(c.req.param('index'));
+    const limit = Number(c.req.query('limit') ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new ApiHttpError(422, 'invalid_content', 'limit must be 1 to 200', [{ path: 'limit', message: 'must be 1 to 200' }]);
+    return c.json({ endpoint: hook, deliveries: recentDeliveries(deps.db, hook.url, limit) });
+  });
+
+  /** Sends a delivery again: a new delivery of the same event with the same webhook-id. */
+  app.post('/webhooks/deliveries/:id/redeliver', async (c) => {
+    const id = Number(c.req.param('id'));
+    const queued = Number.isSafeInteger(id) ? await write('webhook-redeliver', { deliveryId: id }) : null;
+    if (!queued) throw new ApiHttpError(404, 'not_found', `No webhook delivery ${c.req.param('id')}.`);
+    return c.json(queued, 202);
+  });
+
+  /** Enables an endpoint a 410 disabled; events from now on are sent to it again. */
+  app.post('/webhooks/:index/enable', async (c) => {
+    const hook = endpointAt(c.req.param('index'));
+    const was = await write('webhook-enable', { url: hook.url });
+    return c.json({ ...hook, disabled: null, wasDisabled: was });
   });
   return app;
 }

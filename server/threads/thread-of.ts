@@ -2,6 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { VendorConfig } from '../../shared/config';
 import type { SigningKeys } from '../security/signed-token';
 import type { RetentionPolicy } from '../privacy/retention';
+import type { WebhookKeys } from '../webhooks/secrets';
 
 // Starting a thread of the server (server/store-thread.ts) and watching over it.
 
@@ -14,6 +15,8 @@ export interface ThreadInit {
   smtpUrl?: string;
   /** How long spam leads and development mails are kept (privacy/retention.ts); default DEFAULT_RETENTION. */
   retention?: RetentionPolicy;
+  /** The webhooks' signing keys, read from the environment by main.ts (webhooks/secrets.ts). */
+  webhookKeys?: WebhookKeys;
 }
 
 /**
@@ -82,11 +85,11 @@ export function supervise(worker: Worker, hooks: { onDeath?: (error: Error) => v
 }
 
 /** A new vendor config for a running thread (SIGHUP, server/config/reload.ts); it answers `config-applied`. */
-export type ConfigMessage = { type: 'config'; config: VendorConfig };
+export type ConfigMessage = { type: 'config'; config: VendorConfig; webhookKeys?: WebhookKeys };
 export type ConfigApplied = { type: 'config-applied' };
 
 /** Hands a thread a new config and resolves once it works with it. */
-export function sendConfig(worker: Worker, config: VendorConfig): Promise<void> {
+export function sendConfig(worker: Worker, config: VendorConfig, webhookKeys?: WebhookKeys): Promise<void> {
   return new Promise((resolve, reject) => {
     const onMessage = (message: ConfigApplied) => {
       if (message?.type !== 'config-applied') return;
@@ -103,6 +106,6 @@ export function sendConfig(worker: Worker, config: VendorConfig): Promise<void> 
     };
     worker.on('message', onMessage);
     worker.on('exit', onExit);
-    worker.postMessage({ type: 'config', config } satisfies ConfigMessage);
+    worker.postMessage({ type: 'config', config, webhookKeys } satisfies ConfigMessage);
   });
 }

@@ -15,6 +15,8 @@ import { requestSignInLink, signIn, signOut, touch } from '../cockpit/auth/auth-
 import { handOffRep, setRepOverride } from '../leads/rep-overrides';
 import { addFunnelCounts } from '../funnel/write-counts';
 import { erasePerson, recordAudit } from '../cockpit/data-writes';
+import { redeliver } from '../webhooks/deliveries';
+import { enableEndpoint } from '../webhooks/endpoint-state';
 
 // Every write a person makes through a page (a rep's link, a prospect's page): one synchronous
 // function each, run where the writes are: in the store thread when main.ts runs one (the main
@@ -54,6 +56,9 @@ export const writes = {
   // The Data page (cockpit/data-writes.ts): an audit line; erasing one person (long: VACUUM) with its audit line.
   'cockpit-audit': recordAudit,
   'person-erase': erasePerson,
+  // The admin API's webhooks (server/webhooks/): send one delivery again, enable an endpoint after a 410.
+  'webhook-redeliver': (deps: WriteDeps, input: { deliveryId: number }) => redeliver(deps.db, input.deliveryId, deps.clock.now()) ?? null,
+  'webhook-enable': (deps: WriteDeps, input: { url: string }) => enableEndpoint(deps.db, input.url),
 };
 
 export type WriteKind = keyof typeof writes;
