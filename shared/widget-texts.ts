@@ -56,6 +56,7 @@ const en = {
   failed: 'Sending failed. Your answers are kept: please try again.',
   offline: 'No connection. Your answers are kept; we try again in {s} seconds.',
   serverError: 'Something went wrong on our side. Your answers are kept; we try again in {s} seconds.',
+  again: 'This form was open for a long time. Please check your answers and send them again.',
   tooBusy: 'It is very busy right now. Your answers are kept; we try again in {s} seconds.',
   check: 'Please check the marked fields.',
 };
@@ -115,6 +116,7 @@ const nl: WidgetTexts = {
   failed: 'Versturen is mislukt. Uw antwoorden zijn bewaard: probeer het opnieuw.',
   offline: 'Geen verbinding. Uw antwoorden zijn bewaard; we proberen het over {s} seconden opnieuw.',
   serverError: 'Er ging bij ons iets mis. Uw antwoorden zijn bewaard; we proberen het over {s} seconden opnieuw.',
+  again: 'Dit formulier stond lang open. Controleer uw antwoorden en verstuur ze opnieuw.',
   tooBusy: 'Het is nu erg druk. Uw antwoorden zijn bewaard; we proberen het over {s} seconden opnieuw.',
   check: 'Controleer de gemarkeerde velden.',
 };

@@ -68,7 +68,8 @@ interface State {
   /** The seconds of the retry countdown when its message was shown (what a screen reader hears). */
   first?: number;
   busy?: boolean;
-  answer?: SubmissionAnswer;
+  /** The answer, the address it was confirmed to and the texts to show it in: kept for the tab. */
+  answer?: [SubmissionAnswer, string, Texts];
 }
 
 // A class, not hooks: preact/hooks would cost ~1 KB gzip of the 12 KB budget.
@@ -78,6 +79,9 @@ export class App extends Component<AppProps, State> {
     flow: store.get<Flow>(this.key) ?? { id: uuid(), step: 0, data: { accepted: 'yes' } },
     fieldErrors: {},
     alert: '',
+    // A reload after sending shows the answer again, not a new form (no second lead by accident).
+    // Stored as one string: only what that screen shows (context.ts drops typed keys of objects).
+    answer: JSON.parse(store.get<string>(this.key + 'd') || '0') || undefined,
   };
   boxEl?: HTMLDivElement | null;
   /** Focus goes to the heading of each new screen once the person moved on (in the dialog: at once). */
@@ -94,7 +98,7 @@ export class App extends Component<AppProps, State> {
   tries = 0;
 
   componentDidMount() {
-    this.loadForm();
+    if (!this.state.answer) this.loadForm();
     this.saveFlow();
     // Back online: load the form that failed, or send what waits for its retry, at once.
     addEventListener('online', () => (this.state.form === null ? this.loadForm() : this.left && this.send(1)));
@@ -158,12 +162,25 @@ export class App extends Component<AppProps, State> {
     const t = form!.texts;
     const step = SCREENS.length - 1;
     this.setState(auto ? { busy: true } : { busy: true, alert: '' });
-    const sent = toSubmission(form!, flow.data, flow.id, flow.tok?.[0] ?? form!.formToken);
-    const r = await this.props.api.submit(sent);
+    const [tok, at] = flow.tok!;
+    const sent = toSubmission(form!, flow.data, flow.id, tok);
+    // The server takes a token of over 2 hours, or of under MIN_FILL_SECONDS (3), for a bot's and
+    // bins the lead with a normal answer. Older than 90 minutes: a fresh one, and the person sends
+    // once more (asked, never sent for them); a young one is waited out.
+    const old = Date.now() - at > 54e5;
+    if (!old) await new Promise((go) => setTimeout(go, at + 4e3 - Date.now()));
+    const r = await (old ? this.props.api.form(form!.language) : this.props.api.submit(sent));
     this.setState({ busy: false });
+    if (r.ok && old) {
+      this.focusAlert = true;
+      return this.setState(({ flow: f }) => ({ flow: { ...f, tok: [(r.data as PublicForm).formToken, Date.now()] }, alert: t.again }));
+    }
     if (r.ok) {
       this.moveFocus = true;
-      return this.setState({ answer: r.data, alert: '' });
+      const answer: State['answer'] = [r.data as SubmissionAnswer, flow.data.email as string, t];
+      store.set(this.key + 'd', JSON.stringify(answer));
+      this.props.api.ev('d', form!.language);
+      return this.setState({ answer, alert: '' });
     }
     // Not sent (no 422): say why and that the answers are kept, and try again by itself where
     // that is safe: the same submissionId, so the server stores it once. Offline: every 10 s or
@@ -178,7 +195,7 @@ export class App extends Component<AppProps, State> {
     // A 422 names fields (`contact.email`): show each at its control, on the earliest screen.
     const errs2: Errors = {};
     let first = step;
-    for (const f of (r.status === 422 && r.error?.fields) || []) {
+    for (const f of r.error?.fields || []) {
       const name = fieldOf(f.path, sent);
       const at = SCREENS.findIndex((s) => s.asks.split(' ').includes(name.replace(/:.*/, ':')));
       if (at < 0) continue;
@@ -199,8 +216,7 @@ export class App extends Component<AppProps, State> {
     // Funnel events (api.ev sends each once): inline the form is shown here and opened at the
     // first answer, in the dialog it is opened here; screens count once it is opened.
     api.ev(dialog ? 'o' : 's', l);
-    if (answer) api.ev('d', l);
-    else if (form && (dialog || this.began)) api.ev(step + 1, l);
+    if (form && (dialog || this.began)) api.ev(step + 1, l);
 
     const ui: Ui = {
       t,
@@ -223,8 +239,8 @@ export class App extends Component<AppProps, State> {
     if (answer) {
       body = (
         <>
-          <h2 tabIndex={-1}>{t.done}</h2>
-          <Done t={t} answer={answer} email={flow.data.email as string} />
+          <h2 tabIndex={-1}>{answer[2].done}</h2>
+          <Done t={answer[2]} answer={answer[0]} email={answer[1]} />
         </>
       );
     } else if (!form) {
@@ -270,7 +286,7 @@ export class App extends Component<AppProps, State> {
                 {part}
               </>
             ))}
-            {alert && alert !== t.check && <Reach c={form.vendor.fallbackContact ?? fb} t={b.reach} />}
+            {alert && alert !== t.check && alert !== t.again && <Reach c={form.vendor.fallbackContact ?? fb} t={b.reach} />}
           </div>
           <p class="hp" role="status">
             {busy && t.sending}

@@ -3,7 +3,8 @@ import type { SubmissionInput } from '../shared/submission';
 // The page context marketing needs, and the flow's memory across reloads. Only sessionStorage
 // of the host page's own origin: no cookies, nothing that follows the visitor across sites. Every
 // script on the host page can read that storage, so it never holds what a person typed (contact
-// details, free texts): only choices, the screen, the submissionId and the form token.
+// details, free texts): only choices, the screen, the submissionId and the form token. After
+// sending, App keeps the answer screen (as one string: what that screen shows) for a reload.
 
 type Context = NonNullable<SubmissionInput['context']>;
 type Utm = NonNullable<Context['utm']>;

@@ -34,11 +34,23 @@ export function You({ form, ui }: StepProps) {
         </a>
         .
       </Check>
-      {/* Honeypot: hidden from people and assistive tech, left empty by them; bots fill it in. */}
+      {/* Honeypot (sent as contact.website): off-screen, out of the Tab order and hidden from assistive
+          tech, so people leave it empty and bots fill it in. No name or label any autofill matches
+          (not "website" or "url"), autocomplete off, and the password managers' own "ignore" marks:
+          a browser or password manager that fills it would bin a real person's lead. */}
       <div class="hp" aria-hidden="true">
         <label>
-          Website
-          <input name="website" tabIndex={-1} autocomplete="off" value={(ui.data.website as string) || ''} onInput={(e) => ui.set('website', e.currentTarget.value)} />
+          Leave empty
+          <input
+            name="kz"
+            tabIndex={-1}
+            autocomplete="off"
+            data-1p-ignore
+            data-lpignore="true"
+            data-bwignore
+            value={(ui.data.website as string) || ''}
+            onInput={(e) => ui.set('website', e.currentTarget.value)}
+          />
         </label>
       </div>
     </>
