@@ -33,3 +33,12 @@ describe('webhook targets', () => {
     await expect(lookup(['127.0.0.1'], true)).resolves.toEqual([{ address: '127.0.0.1', family: 4 }]);
   });
 });
+
+describe('webhook signature', () => {
+  it('matches the Standard Webhooks specification\'s example', async () => {
+    const { webhookHeaders } = await import('./sign');
+    const key = Buffer.from('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'base64');
+    const h = webhookHeaders(key, 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330000, '{"test": 2432232314}');
+    expect(h).toEqual({ 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' });
+  });
+});
