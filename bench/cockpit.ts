@@ -12,7 +12,8 @@ import { median } from './report';
 // turn like the submit bench): the ratio shows whether a page reads indexes and rollups (≈ 1) or
 // scans the leads (≪ 1). Signed in as the example's manager (a session row written into each
 // database). Prints a table and writes it into docs/operating-figures.md.
-// Env: BENCH_SECONDS (per run, default 5), BENCH_ROUNDS (default 3), BENCH_LEADS (default 1000000).
+// Env: BENCH_SECONDS (per run, default 5), BENCH_ROUNDS (default 3), BENCH_LEADS (default 1000000),
+// BENCH_PAGES (comma-separated paths: measure only these; the doc is then not rewritten).
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -22,7 +23,7 @@ const MANAGER = 'mila@zeilmaker.example';
 const say = (s: string) => console.log(`bench cockpit: ${s}`);
 
 /** The pages measured; a lead page of a lead that exists in both databases. */
-const PAGES = [
+const ALL_PAGES = [
   '/app/inbox',
   '/app/leads/00000000-0000-4000-8000-000000009990',
   '/app/pipeline',
@@ -32,6 +33,7 @@ const PAGES = [
   '/app/embed',
   '/app/data',
 ];
+const PAGES = process.env.BENCH_PAGES ? process.env.BENCH_PAGES.split(',') : ALL_PAGES;
 
 const work = mkdtempSync(join(tmpdir(), 'koers-bench-cockpit-'));
 try {
@@ -79,7 +81,7 @@ try {
   }
   const section = render(rows);
   console.log(`\n${section}\n`);
-  writeSection(section);
+  if (!process.env.BENCH_PAGES) writeSection(section);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
