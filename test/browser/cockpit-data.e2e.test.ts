@@ -1,11 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submissionBody } from '../support/fixtures';
-import { seriousPageIssues } from './support/axe-page';
-import { ROOT } from './support/build-widget';
+import { checkCockpitPage, signInByMail, submitLead } from './support/cockpit';
 import { SITE, startE2e, type E2e } from './support/e2e-env';
 
 // The cockpit's Funnel and Data pages in real Chromium against the real server process and SMTP
@@ -22,33 +18,9 @@ afterAll(async () => {
   await e?.close();
 });
 
-const DIR = join(ROOT, 'test-results/cockpit');
 const MANAGER = 'mila@zeilmaker.example';
 
-async function checkPage(page: Page, name: string): Promise<string[]> {
-  const issues: string[] = [];
-  mkdirSync(DIR, { recursive: true });
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    if (overflow > 0) issues.push(`${name}: scrolls sideways at ${width} px (${overflow} px wider)`);
-    await page.screenshot({ path: join(DIR, `${name}-${width}.png`), fullPage: true });
-  }
-  issues.push(...(await seriousPageIssues(page)).map((i) => `${name}: ${i}`));
-  return issues;
-}
 
-async function submitLead(over: Parameters<typeof submissionBody>[0]): Promise<string> {
-  const headers = { Origin: e.host.origin };
-  const form = await (await fetch(`${e.api.origin}/api/v1/sites/${SITE}/form`, { headers })).json();
-  const res = await fetch(`${e.api.origin}/api/v1/sites/${SITE}/leads`, {
-    method: 'POST',
-    headers: { ...headers, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ...submissionBody(over), formToken: form.formToken }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()).leadId;
-}
 
 async function event(e2: E2e, body: object) {
   const res = await fetch(`${e2.api.origin}/api/v1/sites/${SITE}/events`, { method: 'POST', headers: { Origin: e2.host.origin, 'Content-Type': 'text/plain' }, body: JSON.stringify(body) });
@@ -64,26 +36,13 @@ const query = <T>(sql: string, ...params: unknown[]): T[] => {
   }
 };
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${e.api.origin}/app/funnel`);
-  expect(new URL(page.url()).pathname).toBe('/app/sign-in');
-  const before = e.sink.messages.length;
-  await page.getByRole('textbox').fill(email);
-  await page.getByRole('button', { name: /link/i }).click();
-  await page.waitForLoadState();
-  const pattern = new RegExp(`${e.api.origin}/app/sign-in/[\\w-]+`);
-  const linkMail = () => e.sink.messages.slice(before).find((m) => m.envelope.to.includes(email) && pattern.test(m.parsed.text ?? ''));
-  await expect.poll(linkMail, { timeout: 15_000 }).toBeDefined();
-  await page.goto(pattern.exec(linkMail()!.parsed.text!)![0]);
-  await Promise.all([page.waitForURL(/\/app\/inbox$/), page.getByRole('button', { name: /^(Aanmelden|Sign in)$/ }).click()]);
-}
 
 describe('cockpit Funnel and Data pages in the browser', () => {
   it('the manager sees the funnel, downloads the CSV and erases a person; axe clean at 390 and 1280 px', async () => {
     // Widget events (counted, written by the server within a few seconds) and leads with proposals.
     for (const [e2, n] of [['s', 6], ['o', 4], [1, 4], [2, 3], [3, 3], [4, 2], [5, 2], ['d', 2]] as const) for (let i = 0; i < n; i++) await event(e, { e: e2, l: 'nl' });
-    await submitLead({ process: { accepted: true }, contact: { email: 'kees@bakker-e2e.example', name: 'Kees Bakker', company: 'Bakker E2E' } });
-    await submitLead({
+    await submitLead(e, { process: { accepted: true }, contact: { email: 'kees@bakker-e2e.example', name: 'Kees Bakker', company: 'Bakker E2E' } });
+    await submitLead(e, {
       process: { accepted: false, deviation: 'Wij willen eerst een pilot.', changes: { steps: [{ id: 'discovery', change: 'skip' }], added: [] } },
       contact: { email: 'erase-me@visser-e2e.example', name: 'Sanne Visser', company: 'Visser E2E', message: '=1+1' },
     });
@@ -91,7 +50,7 @@ describe('cockpit Funnel and Data pages in the browser', () => {
 
     const context = await e.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await signIn(page, MANAGER);
+    await signInByMail(e, page, MANAGER, '/app/funnel');
     const issues: string[] = [];
 
     // Funnel (Mila reads Dutch).
@@ -104,13 +63,13 @@ describe('cockpit Funnel and Data pages in the browser', () => {
     expect(await page.getByText('1 van de 2 (50 %) accepteerden het proces zoals het is.').isVisible()).toBe(true);
     expect(await page.getByText('Wij willen eerst een pilot.').isVisible()).toBe(true);
     expect(await page.content()).not.toContain('Sanne Visser');
-    issues.push(...(await checkPage(page, 'funnel')));
+    issues.push(...(await checkCockpitPage(page, 'funnel')));
 
     // Data: the CSV for Dutch Excel (the default for a Dutch manager).
     await page.goto(`${e.api.origin}/app/data`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Gegevens' }).isVisible()).toBe(true);
     expect(await page.getByRole('radio', { name: /Excel in het Nederlands/ }).isChecked()).toBe(true);
-    issues.push(...(await checkPage(page, 'data')));
+    issues.push(...(await checkCockpitPage(page, 'data')));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV downloaden' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^koers-leads-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path())!);
@@ -124,12 +83,12 @@ describe('cockpit Funnel and Data pages in the browser', () => {
     await page.getByRole('textbox', { name: 'Zijn of haar e-mailadres' }).fill('erase-me@visser-e2e.example');
     await Promise.all([page.waitForURL(/\/app\/data\/person$/), page.getByRole('button', { name: 'Wissen…' }).click()]);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Deze persoon definitief wissen?' }).isVisible()).toBe(true);
-    issues.push(...(await checkPage(page, 'data-erase-confirm')));
+    issues.push(...(await checkCockpitPage(page, 'data-erase-confirm')));
     await Promise.all([page.waitForURL(/\/app\/data\/erase$/), page.getByRole('button', { name: 'Definitief wissen' }).click()]);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Gewist' }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(query('select id from leads where contact_email = ?', 'erase-me@visser-e2e.example')).toEqual([]);
     expect(query<{ action: string }>('select action from audit_log order by id').map((r) => r.action)).toEqual(['csv-export', 'person-erase']);
-    issues.push(...(await checkPage(page, 'data-erased')));
+    issues.push(...(await checkCockpitPage(page, 'data-erased')));
 
     expect(issues).toEqual([]);
     await context.close();

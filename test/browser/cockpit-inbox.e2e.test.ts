@@ -1,12 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submissionBody } from '../support/fixtures';
-import { seriousPageIssues } from './support/axe-page';
-import { ROOT } from './support/build-widget';
-import { SITE, startE2e, type E2e } from './support/e2e-env';
+import { checkCockpitPage, signInByMail, submitLead } from './support/cockpit';
+import { startE2e, type E2e } from './support/e2e-env';
 import { tabTo } from './support/keyboard';
 
 // The cockpit's inbox and lead page in real Chromium against the real server process and SMTP
@@ -23,32 +18,8 @@ afterAll(async () => {
   await e?.close();
 });
 
-const DIR = join(ROOT, 'test-results/cockpit');
 
-async function checkPage(page: Page, name: string): Promise<string[]> {
-  const issues: string[] = [];
-  mkdirSync(DIR, { recursive: true });
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    if (overflow > 0) issues.push(`${name}: scrolls sideways at ${width} px (${overflow} px wider)`);
-    await page.screenshot({ path: join(DIR, `${name}-${width}.png`), fullPage: true });
-  }
-  issues.push(...(await seriousPageIssues(page)).map((i) => `${name}: ${i}`));
-  return issues;
-}
 
-async function submitLead(over: Parameters<typeof submissionBody>[0]): Promise<string> {
-  const headers = { Origin: e.host.origin };
-  const form = await (await fetch(`${e.api.origin}/api/v1/sites/${SITE}/form`, { headers })).json();
-  const res = await fetch(`${e.api.origin}/api/v1/sites/${SITE}/leads`, {
-    method: 'POST',
-    headers: { ...headers, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ...submissionBody(over), formToken: form.formToken }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()).leadId;
-}
 
 const leadRow = (id: string) => {
   const d = new Database(e.api.dbPath, { readonly: true });
@@ -59,26 +30,12 @@ const leadRow = (id: string) => {
   }
 };
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${e.api.origin}/app/inbox`);
-  expect(new URL(page.url()).pathname).toBe('/app/sign-in'); // no session: the sign-in page
-  const before = e.sink.messages.length;
-  await page.getByRole('textbox').fill(email);
-  await page.getByRole('button', { name: /link/i }).click();
-  await page.waitForLoadState();
-  const pattern = new RegExp(`${e.api.origin}/app/sign-in/[\\w-]+`);
-  const linkMail = () => e.sink.messages.slice(before).find((m) => m.envelope.to.includes(email) && pattern.test(m.parsed.text ?? ''));
-  await expect.poll(linkMail, { timeout: 15_000 }).toBeDefined();
-  const link = pattern.exec(linkMail()!.parsed.text!)![0];
-  await page.goto(link);
-  await Promise.all([page.waitForURL(/\/app\/inbox$/), page.getByRole('button', { name: /^(Aanmelden|Sign in)$/ }).click()]);
-}
 
 describe('cockpit inbox in the browser', () => {
   it('signs in by the mailed link, accepts a lead by keyboard only, shows the lead page; axe clean at 390 and 1280 px', async () => {
     // Two leads of one company: one rep (account ownership).
-    const first = await submitLead({ contact: { email: 'sanne@visser-e2e.example', company: 'Visser E2E' } });
-    const second = await submitLead({ contact: { name: 'Joost Visser', email: 'joost@visser-e2e.example', company: 'Visser E2E' }, context: { utm: { source: 'linkedin' } } });
+    const first = await submitLead(e, { contact: { email: 'sanne@visser-e2e.example', company: 'Visser E2E' } });
+    const second = await submitLead(e, { contact: { name: 'Joost Visser', email: 'joost@visser-e2e.example', company: 'Visser E2E' }, context: { utm: { source: 'linkedin' } } });
     const repId = leadRow(first).repId;
     expect(leadRow(second).repId).toBe(repId);
     const email = e.api.config.reps.find((r) => (r as { id?: string }).id === repId)!.email;
@@ -90,8 +47,8 @@ describe('cockpit inbox in the browser', () => {
     page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && cspErrors.push(m.text()));
     page.on('pageerror', (err) => cspErrors.push(String(err)));
     try {
-      await signIn(page, email);
-      const issues = await checkPage(page, 'inbox');
+      await signInByMail(e, page, email, '/app/inbox');
+      const issues = await checkCockpitPage(page, 'inbox');
       await expect.poll(() => page.locator('ol.inbox > li').count()).toBe(2);
 
       // Keyboard only: from the top, Tab to the first Accept button and press Enter.
@@ -102,13 +59,13 @@ describe('cockpit inbox in the browser', () => {
       const acceptedOne = [first, second].find((id) => leadRow(id).status === 'accepted');
       expect(acceptedOne).toBeDefined();
       expect([first, second].filter((id) => leadRow(id).status === 'accepted')).toHaveLength(1);
-      issues.push(...(await checkPage(page, 'inbox-after-accept')));
+      issues.push(...(await checkCockpitPage(page, 'inbox-after-accept')));
 
       // The lead page, reached by its link in the inbox.
       await Promise.all([page.waitForURL(/\/app\/leads\//), page.locator('ol.inbox a').first().click()]);
       await expect.poll(() => page.locator('h1').textContent()).toContain('Visser E2E');
       expect(await page.locator('main').textContent()).toMatch(/Geschiedenis|History/);
-      issues.push(...(await checkPage(page, 'lead')));
+      issues.push(...(await checkCockpitPage(page, 'lead')));
       expect(issues).toEqual([]);
       expect(cspErrors).toEqual([]);
     } finally {
