@@ -1,11 +1,16 @@
 import type { Db } from '../db/open';
 
 // The outbox's health, derived from its rows (no counters of its own): mails waiting apart from
-// scheduled checks (response deadlines), rows the worker failed on, dead rows, and how long the
-// oldest waiting mail has waited. /healthz and the start log show it.
+// scheduled checks (response deadlines) and webhook deliveries, rows the worker failed on, dead
+// rows, and how long the oldest waiting mail has waited. /healthz and the start log show it.
 
-/** Job kinds that send a mail; every other kind is a scheduled check (e.g. 'sla-check'). */
+/** Job kinds that send a mail; every other kind but webhooks is a scheduled check (e.g. 'sla-check'). */
 export const MAIL_KINDS = ['mail', 'lead-mail'] as const;
+/**
+ * Webhook deliveries: counted apart and never a health problem — a customer's receiver being down
+ * for a day says nothing about this server (the admin API lists failed deliveries).
+ */
+const WEBHOOK_KIND = 'webhook';
 
 /** A mail waiting longer than this (or a dead row) makes the outbox "stuck". */
 export const STUCK_AFTER_MS = 15 * 60_000;
@@ -26,7 +31,14 @@ export interface OutboxHealth {
     overdue: number;
     retrying: number;
   };
-  /** Rows that ran out of attempts: they stay for a human (README, Operating). */
+  webhooks: {
+    /** Deliveries not made yet (due now or backing off after a failure). */
+    waiting: number;
+    retrying: number;
+    /** Deliveries that ran out of attempts (see GET /api/v1/admin/webhooks/{i}/deliveries). */
+    failed: number;
+  };
+  /** Mails and checks that ran out of attempts: they stay for a human (README, Operating). */
   dead: number;
   /** Why the outbox is not healthy; empty when it is. */
   problems: string[];
@@ -34,16 +46,20 @@ export interface OutboxHealth {
 
 export function outboxHealth(db: Db, now: number, stuckAfterMs = STUCK_AFTER_MS): OutboxHealth {
   const kinds = MAIL_KINDS.map((k) => `'${k}'`).join(',');
+  const others = [...MAIL_KINDS, WEBHOOK_KIND].map((k) => `'${k}'`).join(',');
   const row = db.$client
     .prepare(
       `select
          count(*) filter (where status = 'pending' and kind in (${kinds})) as mailWaiting,
          count(*) filter (where status = 'pending' and kind in (${kinds}) and last_error is not null) as mailRetrying,
          min(created_at) filter (where status = 'pending' and kind in (${kinds})) as oldestMail,
-         count(*) filter (where status = 'pending' and kind not in (${kinds})) as checksScheduled,
-         count(*) filter (where status = 'pending' and kind not in (${kinds}) and run_at <= @overdueBefore) as checksOverdue,
-         count(*) filter (where status = 'pending' and kind not in (${kinds}) and last_error is not null) as checksRetrying,
-         count(*) filter (where status = 'dead') as dead
+         count(*) filter (where status = 'pending' and kind not in (${others})) as checksScheduled,
+         count(*) filter (where status = 'pending' and kind not in (${others}) and run_at <= @overdueBefore) as checksOverdue,
+         count(*) filter (where status = 'pending' and kind not in (${others}) and last_error is not null) as checksRetrying,
+         count(*) filter (where status = 'pending' and kind = '${WEBHOOK_KIND}') as webhooksWaiting,
+         count(*) filter (where status = 'pending' and kind = '${WEBHOOK_KIND}' and last_error is not null) as webhooksRetrying,
+         count(*) filter (where status = 'dead' and kind = '${WEBHOOK_KIND}') as webhooksFailed,
+         count(*) filter (where status = 'dead' and kind != '${WEBHOOK_KIND}') as dead
        from outbox where status in ('pending', 'dead')`,
     )
     .get({ overdueBefore: now - stuckAfterMs }) as Record<string, number | null>;
@@ -58,6 +74,7 @@ export function outboxHealth(db: Db, now: number, stuckAfterMs = STUCK_AFTER_MS)
   return {
     mail: { waiting: n(row.mailWaiting), retrying: n(row.mailRetrying), oldestWaitingSeconds },
     checks: { scheduled: n(row.checksScheduled), overdue: n(row.checksOverdue), retrying: n(row.checksRetrying) },
+    webhooks: { waiting: n(row.webhooksWaiting), retrying: n(row.webhooksRetrying), failed: n(row.webhooksFailed) },
     dead: n(row.dead),
     problems,
   };

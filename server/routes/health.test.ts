@@ -101,4 +101,15 @@ describe('GET /healthz', () => {
     expect(late.body.outbox.checks.overdue).toBeGreaterThanOrEqual(1); // the deadline (a reminder before it is overdue too)
     expect(late.body.outbox.problems).toContainEqual(expect.stringMatching(/scheduled check\(s\) more than 15 minutes overdue/));
   });
+
+  it('counts webhook deliveries apart: a receiver that fails for good never makes the server degraded', async () => {
+    const t = setup();
+    const now = t.clock.now();
+    const row = (status: string, lastError: string | null, runAt = now) =>
+      ({ kind: 'webhook', payload: {}, status, attempts: status === 'dead' ? 16 : 1, runAt, createdAt: now, lastError, toProspect: 2 }) as never;
+    t.db.insert(outbox).values([row('dead', 'HTTP 500'), row('pending', 'HTTP 503', now + 60 * MINUTE), row('pending', null, now - 30 * MINUTE)]).run();
+    const h = await t.health('/healthz?strict');
+    expect(h.code).toBe(200);
+    expect(h.body).toMatchObject({ status: 'ok', outbox: { webhooks: { waiting: 2, retrying: 1, failed: 1 }, dead: 0, checks: { overdue: 0 }, problems: [] } });
+  });
 });
