@@ -1,4 +1,7 @@
-import { defineConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import { PREACT_INTERNALS, PRIVATE_NAMES } from './widget/private-names';
 
 // The widget build only (tests: vitest.config.ts): one self-contained, minified IIFE at
@@ -12,8 +15,20 @@ import { PREACT_INTERNALS, PRIVATE_NAMES } from './widget/private-names';
 // The minifier is oxc, rolldown's default (here ~190 bytes gzip smaller than esbuild's, ~200 than
 // terser's with passes: 3 and its unsafe options). It also shortens the property names of
 // widget/private-names.ts: only names private to the bundle.
+/** dist/widget.js.br and .gz beside the bundle: served by Accept-Encoding, compressed once at build time. */
+const precompress = (): Plugin => ({
+  name: 'koers-precompress',
+  writeBundle(options) {
+    const file = join(options.dir ?? 'dist', 'widget.js');
+    const code = readFileSync(file);
+    writeFileSync(`${file}.br`, brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(`${file}.gz`, gzipSync(code, { level: 9 }));
+  },
+});
+
 export default defineConfig({
   publicDir: false,
+  plugins: [precompress()],
   oxc: {
     jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' },
     jsxInject: `import { h, Fragment } from 'preact'`,

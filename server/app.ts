@@ -6,6 +6,7 @@ import type { Db } from './db/open';
 import { errorHandler, notFound } from './http/api-error';
 import type { SiteApiKeys } from './http/api-keys';
 import { bodyLimit } from './http/body-limit';
+import { compressJson } from './http/compress';
 import { requestLog } from './http/request-log';
 import type { LeadMailInput } from './leads/lead-mails';
 import type { ProspectMailCaps } from './leads/prospect-mail-cap';
@@ -114,6 +115,9 @@ export function createApp(given: AppDeps) {
   );
   // Checked while reading, before any parsing: Content-Length or chunked alike.
   app.use('*', bodyLimit(MAX_BODY_BYTES));
+  // JSON answers compressed by Accept-Encoding (inside secureHeaders: its headers go on the new answer).
+  app.use('/api/*', compressJson());
+  app.use('/healthz', compressJson());
 
   app.route('/', healthRoutes(deps));
   const protection = { ...DEFAULT_PROTECTION, ...deps.protection };

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,6 +39,25 @@ describe('GET /widget.js', () => {
       expect(await res.text()).toBe('');
     }
     expect((await app.request('/widget.js', { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
+  });
+
+  it('serves the precompressed bundle by Accept-Encoding (brotli, then gzip), each with its own ETag and Vary', async () => {
+    const app = setup('console.log("koers")'.repeat(50));
+    writeFileSync(join(dir, 'widget.js.br'), brotliCompressSync(readFileSync(join(dir, 'widget.js'))));
+    // no .gz beside it (an older build): compressed once in memory
+    const br = await app.request('/widget.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe('console.log("koers")'.repeat(50));
+    const gz = await app.request('/widget.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe('console.log("koers")'.repeat(50));
+    const plain = await app.request('/widget.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const etags = [br, gz, plain].map((r) => r.headers.get('etag'));
+    expect(new Set(etags).size).toBe(3);
+    const again = await app.request('/widget.js', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etags[0]! } });
+    expect(again.status).toBe(304);
   });
 
   it('reads the file once: later changes on disk are not served until restart', async () => {

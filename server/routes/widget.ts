@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
+import { chooseEncoding } from '../http/compress';
 
-// GET /widget.js — the built widget (read once, then from memory), and GET /demo(/launcher) —
+// GET /widget.js — the built widget (read once, then from memory; brotli or gzip by
+// Accept-Encoding, precompressed by the build), and GET /demo(/launcher) —
 // a fictional vendor's page that embeds it exactly like a customer would (API.md "Embed").
 // The asset is fetched by other sites' pages: CORP must be cross-origin (secureHeaders()'s
 // default same-origin would block it), and the URL is unversioned, so one day of caching with a
@@ -17,7 +20,8 @@ export interface WidgetRoutesOptions {
 }
 
 interface Asset {
-  body: string;
+  /** The bundle as it is, and compressed (precompressed files of the build, else compressed here once). */
+  bodies: { identity: Buffer; br: Buffer; gzip: Buffer };
   etag: string;
 }
 
@@ -26,10 +30,20 @@ export function widgetRoutes(opts: WidgetRoutesOptions): Hono {
   let asset: Promise<Asset> | undefined;
 
   const load = () =>
-    (asset ??= readFile(join(opts.distDir, 'widget.js'), 'utf8').then((body) => ({
-      body,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`,
-    })));
+    (asset ??= (async () => {
+      const file = join(opts.distDir, 'widget.js');
+      const identity = await readFile(file);
+      // A build older than the precompressed files (or a dist/ copied without them): compress here, once.
+      const orCompress = async (suffix: string, compress: (b: Buffer) => Buffer) => readFile(`${file}${suffix}`).catch(() => compress(identity));
+      return {
+        bodies: {
+          identity,
+          br: await orCompress('.br', (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
+          gzip: await orCompress('.gz', (b) => gzipSync(b, { level: 9 })),
+        },
+        etag: createHash('sha256').update(identity).digest('base64url').slice(0, 32),
+      };
+    })());
 
   app.get('/widget.js', async (c) => {
     let a: Asset;
@@ -39,14 +53,19 @@ export function widgetRoutes(opts: WidgetRoutesOptions): Hono {
       asset = undefined; // not built yet: try again on the next request
       return c.json({ error: { code: 'not_found', message: 'widget.js is not built (run `npm run build`)' } }, 404);
     }
-    c.header('ETag', a.etag);
+    const encoding = chooseEncoding(c.req.header('Accept-Encoding')) ?? 'identity';
+    // One ETag per representation (a compressed body is another entity).
+    const etag = `"${a.etag}${encoding === 'identity' ? '' : `-${encoding}`}"`;
+    c.header('ETag', etag);
+    c.header('Vary', 'Accept-Encoding');
     c.header('Cache-Control', 'public, max-age=86400, stale-while-revalidate=604800');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     c.header('Access-Control-Allow-Origin', '*');
     c.header('X-Content-Type-Options', 'nosniff');
-    if (ifNoneMatch(c.req.header('If-None-Match'), a.etag)) return c.body(null, 304);
+    if (ifNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
     c.header('Content-Type', 'text/javascript; charset=utf-8');
-    return c.body(a.body);
+    if (encoding !== 'identity') c.header('Content-Encoding', encoding);
+    return c.body(new Uint8Array(a.bodies[encoding]));
   });
 
   if (!opts.demo) return app;
