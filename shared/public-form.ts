@@ -44,6 +44,8 @@ export interface PublicForm {
     timeline: PublicChoiceQuestion;
     costOfInaction: { label: string };
   };
+  /** The steps' durations added up ("5 weeks"), when they are of one unit; outside `process`, so its version stays. */
+  processTotal?: string;
   companySizes: readonly CompanySize[];
   /** The widget's own words in `language` (shared/widget-texts.ts). */
   texts: WidgetTexts;

@@ -64,6 +64,8 @@ export const submissionSchema = z.strictObject({
     deviation: paragraph(LIMITS.deviation).optional(),
     /** With accepted: false, the proposal step by step (shared/agreement.ts); steps not listed are kept. */
     changes: processChangesSchema.optional(),
+    /** Whether the prospect picked their answer to "does this approach work for you?" or left the default (the widget's). */
+    choice: z.enum(['chosen', 'default']).optional(),
   }),
   answers: z.strictObject({
     stage: optionId,

@@ -5,6 +5,8 @@ import type { Language } from './localized';
 // imports only the type; what it needs before the form has loaded is in widget/i18n/boot.ts.
 
 const en = {
+  lead: 'Where you stand and who decides, in 5 short steps: about a minute. First, how we work:',
+  total: 'Together about {t}',
   progress: 'Step {n} of {m}',
   next: 'Next',
   back: 'Back',
@@ -12,7 +14,7 @@ const en = {
   sending: 'Sending…',
   weDo: 'What we do',
   weAsk: 'What we ask of you',
-  duration: 'Duration',
+  more: 'What each step involves',
   fit: 'Does this approach work for you?',
   accept: 'This works for me',
   deviate: "I'd like to propose another approach",
@@ -65,6 +67,8 @@ const en = {
 export type WidgetTexts = Record<keyof typeof en, string>;
 
 const nl: WidgetTexts = {
+  lead: 'Waar u staat en wie beslist, in 5 korte stappen: ongeveer een minuut. Eerst hoe wij werken:',
+  total: 'Samen ongeveer {t}',
   progress: 'Stap {n} van {m}',
   next: 'Volgende',
   back: 'Terug',
@@ -72,7 +76,7 @@ const nl: WidgetTexts = {
   sending: 'Versturen…',
   weDo: 'Wat wij doen',
   weAsk: 'Wat wij van u vragen',
-  duration: 'Duur',
+  more: 'Wat elke stap inhoudt',
   fit: 'Werkt deze aanpak voor u?',
   accept: 'Dit werkt voor mij',
   deviate: 'Ik stel graag een andere aanpak voor',

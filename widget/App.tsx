@@ -76,7 +76,7 @@ interface State {
 export class App extends Component<AppProps, State> {
   key = `koers:${this.props.site}:flow`;
   state: State = {
-    flow: store.get<Flow>(this.key) ?? { id: uuid(), step: 0, data: { accepted: 'yes' } },
+    flow: store.get<Flow>(this.key) ?? { id: uuid(), step: 0, data: {} },
     fieldErrors: {},
     alert: '',
     // A reload after sending shows the answer again, not a new form (no second lead by accident).

@@ -21,10 +21,12 @@ export function toSubmission(form: PublicForm, a: Answers, submissionId: string,
     submissionId,
     language: form.language,
     // A proposal: the steps skipped or changed (kept and fixed ones are not listed), the added step, the reason.
+    // choice: the prospect picked an answer to "does this approach work for you?" or left the default.
     process: accepted
-      ? { accepted }
+      ? { accepted, choice: a.accepted ? 'chosen' : 'default' }
       : {
           accepted,
+          choice: 'chosen',
           deviation: text(a.deviation),
           changes: {
             steps: form.process.steps.flatMap(({ id, fixed }) => {

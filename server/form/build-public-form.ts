@@ -2,6 +2,9 @@ import { COMPANY_SIZES, type ChoiceQuestion, type Site, type VendorConfig } from
 import { resolveText, type Language, type Localized } from '../../shared/localized';
 import type { PublicChoiceQuestion, PublicForm } from '../../shared/public-form';
 import { widgetTexts } from '../../shared/widget-texts';
+import { processTotal } from './process-total';
+
+const total = (t: string | undefined) => (t ? { processTotal: t } : {});
 
 /** The form a site shows in one language: labels and ids only, never points or routing. */
 export function buildPublicForm(config: VendorConfig, site: Site, language: Language, formToken: string): PublicForm {
@@ -48,6 +51,7 @@ export function buildPublicForm(config: VendorConfig, site: Site, language: Lang
       timeline: choice(q.timeline),
       costOfInaction: { label: text(q.costOfInaction.label) },
     },
+    ...total(processTotal(config.process.steps.map((s) => s.duration && text(s.duration)))),
     companySizes: COMPANY_SIZES,
     texts: widgetTexts[language],
     formToken,

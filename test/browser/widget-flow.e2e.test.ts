@@ -42,6 +42,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await expectScreen(ui, v.processTitle);
     const blank = await openWatched(e.browser, e.host.url('/blank'));
     expect(await extraGlobals(page, blank.page)).toEqual(['Koers']); // before axe adds its own
+    await ui.getByText(t.more).click(); // the details on demand (widget-first-screen tests the timeline)
     for (const s of v.steps) {
       expect(await ui.getByRole('heading', { level: 3, name: s.title }).isVisible()).toBe(true);
       for (const text of [s.weDo, s.weAsk, s.duration]) expect(await ui.getByText(text).first().isVisible()).toBe(true);

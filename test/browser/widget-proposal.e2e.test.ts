@@ -131,7 +131,7 @@ describe('a structured proposal in the widget', () => {
       added: ['A call with a reference customer'],
     };
     expect(w.leadPosts).toHaveLength(1);
-    expect(w.leadPosts[0].process).toEqual({ accepted: false, deviation: 'Our team is small and spread over three sites.', changes });
+    expect(w.leadPosts[0].process).toEqual({ accepted: false, choice: 'chosen', deviation: 'Our team is small and spread over three sites.', changes });
     const lead = storedLead(answer.leadId);
     expect(lead && JSON.parse(lead.proposal ?? 'null')).toEqual(changes);
     expect(lead).toMatchObject({ deviation: 'Our team is small and spread over three sites.', state: 'proposed' });
@@ -140,20 +140,20 @@ describe('a structured proposal in the widget', () => {
     expect(w.errors).toEqual([]);
   });
 
-  it('the default path keeps its two Tab stops (accept, Next); proposing adds the step choices, the added step and the reason, kept over a reload', async () => {
+  it('the default path keeps its three Tab stops (the details, accept, Next); proposing adds the step choices, the added step and the reason, kept over a reload', async () => {
     const w = await openWatched(e.browser, e.host.url('/inline?lang=en'));
     const { page } = w;
     const ui = widget(page);
     const t = builtIn.en;
     await expectScreen(ui, vendorTexts('en').processTitle);
-    const before = ['radio accepted', `button ${t.next}`];
+    const before = ['summary null', 'radio accepted', `button ${t.next}`];
     expect(await tabStops(page)).toEqual(before);
     expect(await ui.locator('input, textarea, select, button').count()).toBe(3); // two radios, Next
 
     await radio(ui, t.fit, t.deviate).check();
     await page.reload();
     await expectScreen(ui, vendorTexts('en').processTitle);
-    expect(await tabStops(page)).toEqual(['radio accepted', 'radio c:intro', 'radio c:discovery', 'text added', 'textarea deviation', `button ${t.next}`]);
+    expect(await tabStops(page)).toEqual(['summary null', 'radio accepted', 'radio c:intro', 'radio c:discovery', 'text added', 'textarea deviation', `button ${t.next}`]);
 
     await radio(ui, t.fit, t.accept).check();
     expect(await tabStops(page)).toEqual(before);

@@ -2,7 +2,8 @@ import type { StepProps } from './types';
 import { Field, Radios } from '../fields';
 import { choiceKey, insteadKey } from '../submission';
 
-// 1. How we work: the vendor's process as the default, and a visible way to propose another:
+// 1. How we work: one sentence on what the form is and takes, the process as a timeline (step,
+// duration, total) with the details on demand, then the vendor's process as the default, and a visible way to propose another:
 // per step keep / skip / do differently (what instead), one added step, and one reason. Steps the
 // vendor fixed are shown with why, without a choice. Accepting adds nothing to this screen.
 export function Process({ form, ui }: StepProps) {
@@ -15,32 +16,39 @@ export function Process({ form, ui }: StepProps) {
   ];
   return (
     <>
-      {p.intro && <p>{p.intro}</p>}
-      <ol class="steps">
+      <p>{t.lead}</p>
+      <ol class="tl">
         {p.steps.map((s) => (
           <li key={s.id}>
-            <h3>{s.title}</h3>
-            <dl>
-              <dt>{t.weDo}</dt>
-              <dd>{s.weDo}</dd>
-              <dt>{t.weAsk}</dt>
-              <dd>{s.weAsk}</dd>
-              {s.duration && (
-                <>
-                  <dt>{t.duration}</dt>
-                  <dd>{s.duration}</dd>
-                </>
-              )}
-            </dl>
+            <b>{s.title}</b> {s.duration}
           </li>
         ))}
       </ol>
+      {form.processTotal && <p>{t.total.replace('{t}', form.processTotal)}</p>}
+      <details>
+        <summary>{t.more}</summary>
+        {p.intro && <p>{p.intro}</p>}
+        <ol class="steps">
+          {p.steps.map((s) => (
+            <li key={s.id}>
+              <h3>{s.title}</h3>
+              <dl>
+                <dt>{t.weDo}</dt>
+                <dd>{s.weDo}</dd>
+                <dt>{t.weAsk}</dt>
+                <dd>{s.weAsk}</dd>
+              </dl>
+            </li>
+          ))}
+        </ol>
+      </details>
       {p.deviationAllowed && (
         <Radios
           ui={ui}
           name="accepted"
           legend={t.fit}
           req
+          def="yes"
           options={[
             { id: 'yes', label: t.accept },
             { id: 'no', label: t.deviate },
