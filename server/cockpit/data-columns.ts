@@ -70,6 +70,7 @@ export function exportColumns(config: VendorConfig, language: Language): [string
     ['organisation_interest', (r) => r.org_interest],
     ['personal_interest', (r) => r.personal_interest],
     ['process_accepted', (r) => yesNo(r.process_accepted)],
+    ['process_choice', (r) => r.process_choice],
     ['proposal', proposal],
     ['proposal_reason', (r) => r.deviation],
     ['agreement_state', (r) => r.agreement_state],

@@ -111,7 +111,7 @@ describe('vendor config', () => {
     const result = parseConfig(c);
     expect(result.ok ? [] : result.problems).toEqual(
       expect.arrayContaining([
-        '(root): unknown key "surprise"; allowed keys are: $schema, vendor, sites, process, questions, tiers, nextSteps, nextStepLinks, reps, managers, teams, routing',
+        '(root): unknown key "surprise"; allowed keys are: $schema, vendor, sites, process, questions, tiers, nextSteps, nextStepLinks, reps, managers, teams, routing, webhooks',
         'routing.rules[0].when.stage[0]: no stage option "Shortlist"; options are: exploring, defining, comparing, deciding',
         'sites[0].defaultLanguage: "de" is not allowed; allowed values are: nl, en',
         'reps[1].away[0].from: expected a date like "2026-12-01", got "24-12-2026"',

@@ -95,6 +95,8 @@ export const leads = sqliteTable(
     agreementState: text('agreement_state').$type<AgreementState>().notNull().default('standard'),
     /** Links to the prospect's page carry this number; revoking them raises it (security/prospect-links.ts). */
     prospectLinkEpoch: integer('prospect_link_epoch').notNull().default(0),
+    /** chosen: the prospect picked their answer to "does this work for you?"; default: they left the form's default; null: not known (older widgets, servers). */
+    processChoice: text('process_choice').$type<'chosen' | 'default'>(),
   },
   (t) => [
     uniqueIndex('leads_site_submission').on(t.site, t.submissionId),

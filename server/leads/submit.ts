@@ -168,6 +168,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
     processVersion: meta.processVersion ?? null,
     proposal,
     agreementState,
+    processChoice: sub.process.choice ?? null,
     prospectLinkEpoch: 0,
   };
   prepared(deps.db).insertLead.run(lead);

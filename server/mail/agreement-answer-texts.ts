@@ -13,6 +13,8 @@ const en = {
   noReason: 'They gave no reason.',
   noStepChanges: 'They named no step to change; only their reason.',
   noProposal: 'No proposal: they accept our standard process.',
+  choiceChosen: 'They chose "this works for me" themselves.',
+  choiceDefault: 'They left the answer as the form suggested it (our process): they did not choose it themselves.',
   /** The state of an agreement the rep's mail arrives after (a hand-over). */
   stateLine: {
     countered: 'A counter-proposal to their proposed approach is waiting for the prospect’s answer (see the lead’s history).',
@@ -45,6 +47,8 @@ const nl: typeof en = {
   noReason: 'Zij gaven geen reden.',
   noStepChanges: 'Zij noemden geen stap om te wijzigen; alleen hun reden.',
   noProposal: 'Geen voorstel: akkoord met ons standaardproces.',
+  choiceChosen: 'Zij kozen zelf voor "dit werkt voor mij".',
+  choiceDefault: 'Zij lieten het antwoord staan zoals het formulier het voorstelde (ons proces): zelf gekozen hebben ze het niet.',
   stateLine: {
     countered: 'Een tegenvoorstel op hun voorgestelde aanpak wacht op het antwoord van de prospect (zie de geschiedenis van de lead).',
     agreed: 'Het proces is met de prospect afgesproken (zie de geschiedenis van de lead).',

@@ -14,10 +14,13 @@ export function agreementRepBlocks(a: {
   language: Language;
   /** The signed "Answer the proposal" link (absent in the vendor's mail of an unassigned lead). */
   answer?: { label: string; href: string };
+  /** Whether the prospect chose the standard process themselves or left the form's default (null: not known). */
+  choice?: 'chosen' | 'default' | null;
 }): Block[] {
   const t = agreementAnswerTexts[a.language];
   const { view } = a;
-  if (view.state === 'standard') return [{ lines: [t.noProposal] }];
+  const choice = a.choice === 'chosen' ? [t.choiceChosen] : a.choice === 'default' ? [t.choiceDefault] : [];
+  if (view.state === 'standard') return [{ lines: [t.noProposal, ...choice] }];
   if (view.state !== 'proposed') return [{ lines: [t.stateLine[view.state] ?? ''] }];
   return [
     {

@@ -68,7 +68,7 @@ export function repLeadMail({ lead, config, language, to, notes = [], actions = 
   const blocks: Block[] = [
     ...(unassigned ? [{ lines: [t.unassignedIntro], strong: true }] : []),
     // The process agreement first: an open proposal is what the rep answers (or one line: none).
-    ...agreementRepBlocks({ view: agreement ?? agreementView(config, lead), contactName: lead.contactName, language, answer }),
+    ...agreementRepBlocks({ view: agreement ?? agreementView(config, lead), contactName: lead.contactName, language, answer, choice: lead.processChoice }),
     ...(notes.length ? [{ lines: notes, strong: true }] : []),
     ...(deadlineLine ? [{ lines: [deadlineLine], strong: true }] : []),
     ...(lead.noDecisionRisk ? [{ lines: [t.noDecisionRisk], strong: true }] : []),

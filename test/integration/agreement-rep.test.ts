@@ -260,6 +260,19 @@ describe('the rep answers a proposal', () => {
     expect(s.lead(id).agreementState).toBe('standard');
   });
 
+  it('tells the rep whether the prospect chose our process themselves or left the default (process.choice)', async () => {
+    const s = await setup();
+    const chosen = await s.submit({ process: { accepted: true, choice: 'chosen' } });
+    expect(s.lead(chosen).processChoice).toBe('chosen');
+    expect(mailTo(s.sink.messages, 'anna@zeilmaker.example').parsed.text).toContain('Zij kozen zelf voor "dit werkt voor mij".');
+    const left = await s.submit({ process: { accepted: true, choice: 'default' }, contact: { email: 'piet@jansen-bouw.example', company: 'Jansen Bouw' } });
+    expect(s.lead(left).processChoice).toBe('default');
+    const text = s.sink.messages.filter((m) => m.parsed.subject?.includes('Jansen Bouw')).at(-1)!.parsed.text!;
+    expect(text).toContain('Zij lieten het antwoord staan zoals het formulier het voorstelde (ons proces): zelf gekozen hebben ze het niet.');
+    const unknown = await s.submit({ process: { accepted: true }, contact: { email: 'k@kok.example', company: 'Kok' } });
+    expect(s.lead(unknown).processChoice).toBeNull();
+  });
+
   it('passed on with the proposal open: the new rep gets the proposal first and an answer link that works; the old one is outdated', async () => {
     const s = await setup();
     const { id, links } = await s.proposed();

@@ -91,7 +91,7 @@ describe('cockpit Data page', () => {
     for (const column of [
       'id', 'created_at_utc', 'accepted_at_utc', 'site', 'language', 'status', 'rep', 'team', 'routing_reason', 'score', 'tier', 'score_explanation',
       'no_decision_risk', 'name', 'email', 'phone', 'company', 'country', 'company_size', 'message', 'stage', 'budget', 'decision_process', 'timeline',
-      'cost_of_inaction', 'roles', 'final_say', 'organisation_interest', 'personal_interest', 'process_accepted', 'proposal', 'proposal_reason',
+      'cost_of_inaction', 'roles', 'final_say', 'organisation_interest', 'personal_interest', 'process_accepted', 'process_choice', 'proposal', 'proposal_reason',
       'agreement_state', 'process_version', 'page_url', 'referrer', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content',
     ])
       expect(header).toContain(column);
