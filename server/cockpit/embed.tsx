@@ -15,9 +15,11 @@ import { cockpitTexts } from './texts';
 // /widget.js like a customer's page. The API already accepts the server's own origin (PUBLIC_URL,
 // as for /demo), so no site needs the cockpit's origin in its list.
 
-export const snippets = (publicUrl: string, site: string) => {
+/** The embed code; with the vendor's fallback contact, which the widget shows when the form cannot load. */
+export const snippets = (publicUrl: string, site: string, fallback?: { email?: string; phone?: string }) => {
   const src = `${publicUrl.replace(/\/$/, '')}/widget.js`;
-  const script = `<script src="${src}" data-site="${site}" async></script>`;
+  const contact = `${fallback?.email ? ` data-fallback-email="${escapeHtml(fallback.email)}"` : ''}${fallback?.phone ? ` data-fallback-phone="${escapeHtml(fallback.phone)}"` : ''}`;
+  const script = `<script src="${src}" data-site="${site}"${contact} async></script>`;
   return { launcher: script, inline: `<div data-koers></div>\n${script}` };
 };
 
@@ -52,7 +54,7 @@ export function embedRoutes(deps: CockpitDeps) {
           <>
             <p>{t.intro}</p>
             {deps.config.sites.map((site) => (
-              <SiteEmbed site={site} language={viewer.language} publicUrl={deps.publicUrl} />
+              <SiteEmbed site={site} language={viewer.language} publicUrl={deps.publicUrl} fallback={deps.config.vendor.fallbackContact} />
             ))}
           </>
         ),
@@ -116,9 +118,9 @@ function Snippet({ id, title, code, language }: { id: string; title: string; cod
   );
 }
 
-function SiteEmbed({ site, language, publicUrl }: { site: Site; language: Language; publicUrl: string }) {
+function SiteEmbed({ site, language, publicUrl, fallback }: { site: Site; language: Language; publicUrl: string; fallback?: { email?: string; phone?: string } }) {
   const t = embedTexts[language];
-  const code = snippets(publicUrl, site.key);
+  const code = snippets(publicUrl, site.key, fallback);
   return (
     <section aria-labelledby={`site-${site.key}`} data-site={site.key}>
       <h2 id={`site-${site.key}`}>{t.site(site.key)}</h2>

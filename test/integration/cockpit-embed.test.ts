@@ -17,8 +17,10 @@ describe('cockpit embed page', () => {
     expect(csp).toMatch(/script-src 'sha256-[^']+'/);
     const html = await res.text();
     const text = pageText(html);
-    expect(text).toContain('<script src="http://koers.test/widget.js" data-site="zeilmaker-web" async></script>');
-    expect(text).toContain('<div data-koers></div> <script src="http://koers.test/widget.js" data-site="zeilmaker-web" async></script>');
+    // With the vendor's fallback contact: the widget shows it when the form cannot load.
+    const script = '<script src="http://koers.test/widget.js" data-site="zeilmaker-web" data-fallback-email="sales@zeilmaker.example" data-fallback-phone="+31 20 123 4500" async></script>';
+    expect(text).toContain(script);
+    expect(text).toContain(`<div data-koers></div> ${script}`);
     expect(html).toContain('data-copy="launcher-zeilmaker-web"');
     expect(html).toContain(SCRIPTS.copy);
     for (const lang of ['nl', 'en']) expect(html).toContain(`src="/app/embed/preview?site=zeilmaker-web&amp;lang=${lang}"`);
