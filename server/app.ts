@@ -25,6 +25,7 @@ import { prospectPageLinks, type ProspectPageLink } from './security/prospect-li
 import { inProcessWriter, type Writer } from './threads/writes';
 import { clientAddress, rateLimitKey, trustedProxies } from './http/client-address';
 import { cockpitRoutes } from './cockpit/routes';
+import { openApiRoutes } from './openapi/routes';
 import { funnelCounter, type FunnelCounter } from './funnel/counter';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './cockpit/auth/sessions';
 
@@ -122,6 +123,7 @@ export function createApp(given: AppDeps) {
   app.route('/', healthRoutes(deps));
   const protection = { ...DEFAULT_PROTECTION, ...deps.protection };
   app.route('/api/v1', publicRoutes(deps, protection));
+  app.route('/api/v1', openApiRoutes(deps.publicUrl)); // the API described (server/openapi/)
   app.route('/r', repActionRoutes(deps));
   app.route('/p', prospectPageRoutes(deps)); // the prospect's page (issue 10)
   // The team's cockpit (issue 11): sign-in by mailed link, then the pages.

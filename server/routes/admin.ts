@@ -10,6 +10,9 @@ import { requireAdmin, type AdminGate } from '../security/admin-token';
 import { csvFilter, streamLeadsCsv } from './leads-csv';
 import { FILTER_NAMES, leadConditions, parseFilters, problemMessage } from '../cockpit/filters';
 import { recentDeliveries, webhookEndpoints } from '../webhooks/deliveries';
+// The answers' types are the OpenAPI document's schemas (server/openapi/).
+import type { AdminLead, LeadCounts, ProcessVersionAnswer, ProspectLinkRevoked } from '../../shared/admin-leads';
+import type { WebhookDeliveries, WebhookEnabled, WebhookEndpoint, WebhookRedelivered } from '../../shared/admin-webhooks';
 
 // /api/v1/admin/* for sales ops and monitoring, behind ADMIN_TOKEN (unset: not mounted).
 
@@ -28,7 +31,7 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'wri
           .all()
           .map((r) => [r.key, r.n]),
       );
-    return c.json({ byStatus: group(leads.status), byTier: group(leads.tier), outbox: outboxCounts(deps.db) });
+    return c.json({ byStatus: group(leads.status), byTier: group(leads.tier), outbox: outboxCounts(deps.db) } satisfies LeadCounts);
   });
 
   /** Leads as CSV, newest first, streamed (spam excluded unless ?spam=1); filters ?status ?tier ?site. */
@@ -51,14 +54,14 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'wri
     }
     const where = and(leadConditions(parsed.filters), spam === '0' ? ne(leads.status, 'spam') : undefined);
     const rows = deps.db.select().from(leads).where(where).orderBy(desc(leads.createdAt)).limit(limit).all();
-    return c.json(rows.map(({ response: _response, ...lead }) => lead));
+    return c.json(rows.map(({ response: _response, ...lead }) => lead) satisfies AdminLead[]);
   });
 
   /** The process a lead was shown: its processVersion's site, language and texts, as they were. */
   app.get('/process-versions/:id', (c) => {
     const version = readProcessVersion(deps.db, c.req.param('id'));
     if (!version) throw new ApiHttpError(404, 'not_found', `No process version "${c.req.param('id')}": use a lead's processVersion.`);
-    return c.json(version);
+    return c.json(version satisfies ProcessVersionAnswer);
   });
 
   /** Revokes every link to the lead's prospect page issued so far (a forwarded or leaked link); answers the new epoch and a fresh link. */
@@ -66,7 +69,7 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'wri
     const leadId = c.req.param('id');
     const result = await (deps.writer ?? inProcessWriter(deps))('revoke-prospect-links', { leadId });
     if (!result.found) throw new ApiHttpError(404, 'not_found', `No lead "${leadId}".`);
-    return c.json({ leadId, prospectLinkEpoch: result.epoch, prospectPage: deps.prospectPage?.(leadId, result.epoch) ?? null });
+    return c.json({ leadId, prospectLinkEpoch: result.epoch, prospectPage: deps.prospectPage?.(leadId, result.epoch) ?? null } satisfies ProspectLinkRevoked);
   });
 
   // Webhooks (README "Webhooks"): the endpoints by their index in the config's `webhooks`.
@@ -79,14 +82,14 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'wri
   const write = deps.writer ?? inProcessWriter(deps);
 
   /** Every configured endpoint with its state (disabled after a 410, and when). */
-  app.get('/webhooks', (c) => c.json(webhookEndpoints(deps.db, deps.config)));
+  app.get('/webhooks', (c) => c.json(webhookEndpoints(deps.db, deps.config) satisfies WebhookEndpoint[]));
 
   /** The endpoint's newest deliveries (?limit= 1 to 200, default 50): status, attempts, last error. */
   app.get('/webhooks/:index/deliveries', (c) => {
     const hook = endpointAt(c.req.param('index'));
     const limit = Number(c.req.query('limit') ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new ApiHttpError(422, 'invalid_content', 'limit must be 1 to 200', [{ path: 'limit', message: 'must be 1 to 200' }]);
-    return c.json({ endpoint: hook, deliveries: recentDeliveries(deps.db, hook.url, limit) });
+    return c.json({ endpoint: hook, deliveries: recentDeliveries(deps.db, hook.url, limit) } satisfies WebhookDeliveries);
   });
 
   /** Sends a delivery again: a new delivery of the same event with the same webhook-id. */
@@ -94,14 +97,14 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'wri
     const id = Number(c.req.param('id'));
     const queued = Number.isSafeInteger(id) ? await write('webhook-redeliver', { deliveryId: id }) : null;
     if (!queued) throw new ApiHttpError(404, 'not_found', `No webhook delivery ${c.req.param('id')}.`);
-    return c.json(queued, 202);
+    return c.json(queued satisfies WebhookRedelivered, 202);
   });
 
   /** Enables an endpoint a 410 disabled; events from now on are sent to it again. */
   app.post('/webhooks/:index/enable', async (c) => {
     const hook = endpointAt(c.req.param('index'));
     const was = await write('webhook-enable', { url: hook.url });
-    return c.json({ ...hook, disabled: null, wasDisabled: was });
+    return c.json({ ...hook, disabled: null, wasDisabled: was } satisfies WebhookEnabled);
   });
   return app;
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Health, HealthFailed } from '../../shared/health';
 import type { AppDeps } from '../app';
 import { outboxHealth } from '../outbox/health';
 
@@ -22,11 +23,11 @@ export function healthRoutes(deps: Pick<AppDeps, 'db' | 'clock'>) {
           status,
           outbox,
           memoryMb: { rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external) },
-        },
+        } satisfies Health,
         strict && status !== 'ok' ? 503 : 200,
       );
     } catch (err) {
-      return c.json({ status: 'error', error: String(err) }, 503);
+      return c.json({ status: 'error', error: String(err) } satisfies HealthFailed, 503);
     }
   });
 }

@@ -3,6 +3,7 @@ import { zValidator } from '@hono/zod-validator';
 import { isLanguage } from '../../shared/localized';
 import { submissionSchema } from '../../shared/submission';
 import type { Site } from '../../shared/config';
+import type { PublicForm } from '../../shared/public-form';
 import type { AppDeps, Protection } from '../app';
 import { buildPublicForm } from '../form/build-public-form';
 import { formToken } from '../form/form-token';
@@ -79,7 +80,7 @@ export function publicRoutes(deps: AppDeps, protection: Protection) {
     const token = formToken(deps.signingKey, site.key, deps.clock.now(), { processVersion: version });
     c.header('Cache-Control', 'no-store');
     const form = buildPublicForm(deps.config, site, language, token);
-    return c.json({ ...form, process: { ...form.process, version } });
+    return c.json({ ...form, process: { ...form.process, version } } satisfies PublicForm); // shared/public-form-schema.ts mirrors it
   });
 
   app.post(
