@@ -163,7 +163,9 @@ describe('GET /api/v1/sites/{site}/form', () => {
       duration: '1 week',
     });
     expect(form.questions.stage.options[2]).toEqual({ id: 'comparing', label: 'Comparing suppliers' });
-    expect(JSON.stringify(form)).not.toMatch(/points|salesReady|routing|@zeilmaker/);
+    // No scoring, no routing, no rep's address: only the vendor's public fallback contact.
+    expect(JSON.stringify(form)).not.toMatch(/points|salesReady|routing|(anna|bram|chris|dewi)@zeilmaker/);
+    expect(form.vendor.fallbackContact).toEqual({ email: 'sales@zeilmaker.example', phone: '+31 20 123 4500' });
     expect(form.formToken).toEqual(expect.any(String));
   });
 
