@@ -102,7 +102,7 @@ export function Field(p: FieldProps) {
           ))}
         </select>
       ) : p.area ? (
-        <textarea {...common} rows={3} maxLength={p.max} onInput={onInput} />
+        <textarea {...common} rows={2} maxLength={p.max} onInput={onInput} />
       ) : (
         <input {...common} type={(p.type || 'text') as 'text'} maxLength={p.max} pattern={p.pattern} onInput={onInput} />
       )}

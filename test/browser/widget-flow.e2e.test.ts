@@ -134,10 +134,13 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await chooseRadio(page, 'decisionProcess', 'clear');
     await pressButton(page, t.next);
     await heading(t.who);
-    await chooseRadio(page, 'role:decision-maker', 'yes');
-    await chooseRadio(page, 'role:budget-holder', 'later');
-    await chooseRadio(page, 'role:users', 'no');
     await chooseRadio(page, 'finalSay', 'me');
+    await tabTo(page, 'role decision-maker', (f) => f.name === 'role:decision-maker');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'role budget-holder', (f) => f.name === 'role:budget-holder');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'not yet, budget-holder', (f) => f.type === 'checkbox' && !f.name);
+    await page.keyboard.press('Space');
     await pressButton(page, t.next);
     await heading(t.when);
     await chooseRadio(page, 'timeline', '1m');

@@ -43,6 +43,12 @@ export const widget = (page: Page): Locator => page.locator('koers-widget');
 export const radio = (scope: Locator, group: string, option: string) =>
   scope.getByRole('group', { name: group, exact: true }).getByRole('radio', { name: option, exact: true });
 
+/** A role's checkbox on the stakeholder screen ("which roles are involved"). */
+export const role = (scope: Locator, label: string) => scope.getByRole('checkbox', { name: label, exact: true });
+/** The "not involved yet" toggle of a ticked role. */
+export const notYet = (scope: Locator, t: BuiltIn, label: string) =>
+  scope.getByRole('checkbox', { name: new RegExp(`^${t.notYet} ?, ${label}$`) });
+
 export async function expectScreen(scope: Locator, heading: string) {
   await expect.poll(() => scope.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible(), WAIT).toBe(true);
 }
@@ -66,10 +72,11 @@ export async function answerUpToSend(scope: Locator, lang: Language, contact: Co
 
   await expectScreen(scope, t.who);
   await onScreen?.(3);
-  await radio(scope, v.roles['decision-maker'], t.yes).check();
-  await radio(scope, v.roles.it, t.notYet).check();
-  await radio(scope, v.roles.users, t.no).check(); // not involved: not sent
   await radio(scope, v.finalSay.label, v.finalSay.o.committee).check();
+  await role(scope, v.roles['decision-maker']).check();
+  await role(scope, v.roles.it).check();
+  await notYet(scope, t, v.roles.it).check();
+  // Users stays unticked: not sent.
   await scope.getByRole('textbox', { name: t.orgInterest }).fill('One planning tool for all sites');
   await scope.getByRole('button', { name: t.next }).click();
 
