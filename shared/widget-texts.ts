@@ -38,6 +38,9 @@ const en = {
   company: 'Company',
   phone: 'Phone',
   country: 'Country',
+  /** The countries offered (optional field): ISO code, a space, the name; sorted by name. */
+  countries:
+    'AT Austria|BE Belgium|CA Canada|CZ Czechia|DK Denmark|FI Finland|FR France|DE Germany|IE Ireland|IT Italy|LU Luxembourg|NL Netherlands|NO Norway|PL Poland|PT Portugal|ES Spain|SE Sweden|CH Switzerland|GB United Kingdom|US United States',
   size: 'Company size (employees)',
   message: 'Message',
   optional: 'optional',
@@ -59,6 +62,8 @@ const en = {
   again: 'This form was open for a long time. Please check your answers and send them again.',
   tooBusy: 'It is very busy right now. Your answers are kept; we try again in {s} seconds.',
   check: 'Please check the marked fields.',
+  review: 'Your answers',
+  change: 'Change',
 };
 
 /** Every text in both languages: nl has exactly the keys of en. */
@@ -98,6 +103,8 @@ const nl: WidgetTexts = {
   company: 'Bedrijf',
   phone: 'Telefoon',
   country: 'Land',
+  countries:
+    'BE België|CA Canada|DK Denemarken|DE Duitsland|FI Finland|FR Frankrijk|IE Ierland|IT Italië|LU Luxemburg|NL Nederland|NO Noorwegen|AT Oostenrijk|PL Polen|PT Portugal|ES Spanje|CZ Tsjechië|GB Verenigd Koninkrijk|US Verenigde Staten|SE Zweden|CH Zwitserland',
   size: 'Bedrijfsgrootte (medewerkers)',
   message: 'Bericht',
   optional: 'optioneel',
@@ -119,6 +126,8 @@ const nl: WidgetTexts = {
   again: 'Dit formulier stond lang open. Controleer uw antwoorden en verstuur ze opnieuw.',
   tooBusy: 'Het is nu erg druk. Uw antwoorden zijn bewaard; we proberen het over {s} seconden opnieuw.',
   check: 'Controleer de gemarkeerde velden.',
+  review: 'Uw antwoorden',
+  change: 'Wijzigen',
 };
 
 export const widgetTexts: Record<Language, WidgetTexts> = { en, nl };

@@ -15,7 +15,7 @@ import { When } from './steps/When';
 import { Who } from './steps/Who';
 import { You } from './steps/You';
 import { Reach } from './Reach';
-import { fieldOf, toSubmission } from './submission';
+import { fieldOf, roleKey, toSubmission } from './submission';
 import { check } from './validate';
 
 // The flow as a small state machine: screens 0..4 ask, the answer ends it. The choices, the screen
@@ -72,6 +72,17 @@ interface State {
   answer?: [SubmissionAnswer, string, Texts];
 }
 
+/** What was chosen on a screen, in words: the options of its questions (and on "who" the roles ticked). */
+function said(form: PublicForm, t: Texts, d: Answers, asks: string, i: number) {
+  const q = form.questions as any;
+  return asks
+    .split(' ')
+    .map((n) => (n === 'accepted' ? (d.accepted === 'no' ? t.deviate : t.accept) : (q[n] || q.stakeholders[n])?.options?.find((o: any) => o.id === d[n])?.label))
+    .concat(i === 2 ? q.stakeholders.roles.filter((r: any) => d[roleKey(r.id)]).map((r: any) => r.label) : [])
+    .filter(Boolean)
+    .join(', ');
+}
+
 // A class, not hooks: preact/hooks would cost ~1 KB gzip of the 12 KB budget.
 export class App extends Component<AppProps, State> {
   key = `koers:${this.props.site}:flow`;
@@ -96,6 +107,7 @@ export class App extends Component<AppProps, State> {
   left = 0;
   timer?: ReturnType<typeof setInterval>;
   tries = 0;
+  back?: boolean;
 
   componentDidMount() {
     if (!this.state.answer) this.loadForm();
@@ -131,7 +143,9 @@ export class App extends Component<AppProps, State> {
     );
   };
 
-  goTo = (to: number) => {
+  /** `back`: the person came from the review to change this screen; Next returns there. */
+  goTo = (to: number, back?: boolean) => {
+    this.back = back;
     clearInterval(this.timer);
     this.moveFocus = true;
     this.setState(({ flow }) => ({ alert: '', flow: { ...flow, step: to } }));
@@ -149,7 +163,7 @@ export class App extends Component<AppProps, State> {
     const errs = check(e.currentTarget as HTMLFormElement, t);
     if (Object.keys(errs).length) return this.fail(errs, t);
     this.setState({ fieldErrors: {} });
-    if (step < SCREENS.length - 1) return this.goTo(step + 1);
+    if (step < SCREENS.length - 1) return this.goTo(this.back ? SCREENS.length - 1 : step + 1);
     this.tries = 0;
     this.send();
   }
@@ -273,6 +287,26 @@ export class App extends Component<AppProps, State> {
             {screenTitle(form, t)}
           </h2>
           <Body form={form} ui={ui} />
+          {last && (
+            // Review before send: the choices per screen, each with a way back to change them.
+            <>
+              <h3>{t.review}</h3>
+              <dl class="rv">
+                {SCREENS.slice(0, -1).map((s, i) => (
+                  <>
+                    <dt>{s.screenTitle(form, t)}</dt>
+                    <dd>
+                      {said(form, t, flow.data, s.asks, i)}{' '}
+                      <button type="button" class="lk" onClick={() => this.goTo(i, true)}>
+                        {t.change}
+                        <span class="hp">: {s.screenTitle(form, t)}</span>
+                      </button>
+                    </dd>
+                  </>
+                ))}
+              </dl>
+            </>
+          )}
           {/* The countdown's seconds are seen, not heard: a screen reader hears the first number once. */}
           <div class="alert" role="alert" tabIndex={-1}>
             {alert.split('{s}').map((part, i) => (

@@ -2,21 +2,11 @@ import type { StepProps } from './types';
 import { Check, Field } from '../fields';
 import { web } from './Done';
 
-// Countries offered in the (optional) country list; names come from Intl in the form's language.
-const COUNTRIES = 'NL BE DE LU FR GB IE DK SE NO FI AT CH ES PT IT PL CZ US CA'.split(' ');
-
 // 5. About you: contact details, consent with the privacy link, and the honeypot.
 export function You({ form, ui }: StepProps) {
   const { t } = ui;
-  let names: Intl.DisplayNames | undefined;
-  try {
-    names = new Intl.DisplayNames([form.language], { type: 'region' });
-  } catch {
-    /* old browser: show the codes */
-  }
-  const countries = COUNTRIES.map((id) => ({ id, label: names?.of(id) || id })).sort((a, b) =>
-    a.label.localeCompare(b.label, form.language),
-  );
+  // The countries come with the texts (code, space, name; sorted in the form's language).
+  const countries = t.countries.split('|').map((c) => ({ id: c.slice(0, 2), label: c.slice(3) }));
   const privacy = web(form.vendor.privacyUrl);
   return (
     <>
