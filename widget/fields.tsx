@@ -70,7 +70,6 @@ interface FieldProps {
   type?: 'email' | 'tel';
   auto?: string;
   max?: number;
-  pattern?: string;
   options?: Option[];
 }
 
@@ -85,6 +84,7 @@ export function Field(p: FieldProps) {
     value: (ui.data[name] as string) ?? '',
     ...wire(ui, name),
   };
+  const n = common.value.length;
   const onInput = (e: Event) => ui.set(name, (e.currentTarget as HTMLInputElement).value);
   return (
     <div class="f">
@@ -102,9 +102,19 @@ export function Field(p: FieldProps) {
           ))}
         </select>
       ) : p.area ? (
-        <textarea {...common} rows={2} maxLength={p.max} onInput={onInput} />
+        // No maxlength (it would cut a paste off silently): a counter, and check() refuses a text over the limit.
+        // The counter is read, not announced; the live region speaks only when the text gets too long.
+        <>
+          <textarea {...common} rows={2} data-m={p.max} onInput={onInput} />
+          <p class={n > p.max! ? 'cnt err' : 'cnt'}>
+            {n} / {p.max}
+          </p>
+          <p class="hp" aria-live="polite">
+            {n > p.max! && ui.t.tooLong}
+          </p>
+        </>
       ) : (
-        <input {...common} type={(p.type || 'text') as 'text'} maxLength={p.max} pattern={p.pattern} onInput={onInput} />
+        <input {...common} type={(p.type || 'text') as 'text'} maxLength={p.max} onInput={onInput} />
       )}
       {err(ui, name)}
     </div>

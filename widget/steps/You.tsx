@@ -11,7 +11,7 @@ export function You({ form, ui }: StepProps) {
   return (
     <>
       <Field ui={ui} name="name" label={t.name} req auto="name" max={120} />
-      <Field ui={ui} name="email" label={t.email} req type="email" auto="email" max={254} pattern=".+@.+\..+" />
+      <Field ui={ui} name="email" label={t.email} req type="email" auto="email" max={254} />
       <Field ui={ui} name="company" label={t.company} req auto="organization" max={160} />
       <Field ui={ui} name="phone" label={t.phone} type="tel" auto="tel" max={40} />
       <Field ui={ui} name="country" label={t.country} options={countries} />
