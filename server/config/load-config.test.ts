@@ -95,8 +95,10 @@ describe('vendor config', () => {
     expect(problem('{\n  "a": [1, 2')).toMatch(/koers\.json:2:13: not valid JSON/);
     // A real config with one line broken in the middle.
     const lines = readFileSync(EXAMPLE_CONFIG_PATH, 'utf8').split('\n');
-    lines[11] = lines[11].replace('"languages":', '"languages"');
-    expect(problem(lines.join('\n'))).toMatch(/koers\.json:12:19: not valid JSON: Unexpected token '\['/);
+    const at = lines.findIndex((l) => l.includes('"languages": ["nl", "en"]'));
+    const column = lines[at].indexOf('"languages":') + '"languages"'.length + 2; // the "[" after the missing colon
+    lines[at] = lines[at].replace('"languages":', '"languages"');
+    expect(problem(lines.join('\n'))).toMatch(new RegExp(`koers\\.json:${at + 1}:${column}: not valid JSON: Unexpected token '\\['`));
   });
 
   it('says what is allowed: keys, values, id options and the date format', () => {
