@@ -53,6 +53,10 @@ export const adminLeadSchema = z.strictObject({
       content: z.string().optional(),
     })
     .nullable(),
+  clickIds: z
+    .strictObject({ gclid: z.string().optional(), fbclid: z.string().optional(), msclkid: z.string().optional() })
+    .nullable()
+    .describe('Ad click ids of the first page of the visit; null: none.'),
   score: z.number().int(),
   tier: z.string().describe('sales-ready | qualifying | information-gathering'),
   explanation: z.array(z.strictObject({ question: z.string(), answer: z.string(), points: z.number() })).describe('Every contribution to the score.'),

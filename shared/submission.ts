@@ -53,6 +53,7 @@ export const LIMITS = {
   costOfInaction: 1000,
   url: 2048,
   utm: 200,
+  clickId: 500,
 } as const;
 
 export const submissionSchema = z.strictObject({
@@ -105,6 +106,14 @@ export const submissionSchema = z.strictObject({
           campaign: line(LIMITS.utm).optional(),
           term: line(LIMITS.utm).optional(),
           content: line(LIMITS.utm).optional(),
+        })
+        .optional(),
+      /** Ad click ids of the first page of the visit (Google, Meta, Microsoft), kept like the UTM fields. */
+      clickIds: z
+        .strictObject({
+          gclid: line(LIMITS.clickId).optional(),
+          fbclid: line(LIMITS.clickId).optional(),
+          msclkid: line(LIMITS.clickId).optional(),
         })
         .optional(),
     })

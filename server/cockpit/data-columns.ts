@@ -78,6 +78,7 @@ export function exportColumns(config: VendorConfig, language: Language): [string
     ['page_url', (r) => r.page_url],
     ['referrer', (r) => r.referrer],
     ...(['source', 'medium', 'campaign', 'term', 'content'] as const).map((k): [string, (r: Row) => unknown] => [`utm_${k}`, (r) => utm(r, k)]),
+    ...(['gclid', 'fbclid', 'msclkid'] as const).map((k): [string, (r: Row) => unknown] => [k, (r) => parse<Record<string, string>>(r.click_ids)?.[k] ?? '']),
     ['consent_at_utc', (r) => time(r.consent_at)],
     ['consent_version', (r) => r.consent_version],
   ];

@@ -15,6 +15,12 @@ export interface ExplanationLine {
   answer: string;
   points: number;
 }
+/** Ad click ids of the visit's first page (submission context.clickIds). */
+export interface ClickIds {
+  gclid?: string;
+  fbclid?: string;
+  msclkid?: string;
+}
 export interface Utm {
   source?: string;
   medium?: string;
@@ -97,6 +103,8 @@ export const leads = sqliteTable(
     prospectLinkEpoch: integer('prospect_link_epoch').notNull().default(0),
     /** chosen: the prospect picked their answer to "does this work for you?"; default: they left the form's default; null: not known (older widgets, servers). */
     processChoice: text('process_choice').$type<'chosen' | 'default'>(),
+    /** Ad click ids (gclid, fbclid, msclkid) of the visit's first page; null: none. */
+    clickIds: text('click_ids', { mode: 'json' }).$type<ClickIds>(),
   },
   (t) => [
     uniqueIndex('leads_site_submission').on(t.site, t.submissionId),

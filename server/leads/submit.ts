@@ -155,6 +155,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
     pageUrl: storedPageUrl(sub.context.pageUrl),
     referrer: storedReferrer(sub.context.referrer),
     utm: sub.context.utm ?? null,
+    clickIds: sub.context.clickIds && Object.values(sub.context.clickIds).some(Boolean) ? sub.context.clickIds : null,
     score: qualification.score,
     tier: qualification.tier,
     explanation: qualification.explanation,

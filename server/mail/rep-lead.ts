@@ -61,9 +61,12 @@ export function repLeadMail({ lead, config, language, to, notes = [], actions = 
   const roles = lead.stakeholderRoles.length
     ? lead.stakeholderRoles.map((r) => `${roleLabel(r.role)} (${r.involved ? t.involved : t.notYetInvolved})`).join('\n')
     : t.noRoles;
-  const utm = Object.entries(lead.utm ?? {})
+  const utm = [
+    ...Object.entries(lead.utm ?? {}).map(([k, v]) => [`utm_${k}`, v] as const),
+    ...Object.entries(lead.clickIds ?? {}), // gclid, fbclid, msclkid as the ad platforms name them
+  ]
     .filter(([, v]) => v)
-    .map(([k, v]) => [`utm_${k}`, String(v)] as [string, string]);
+    .map(([k, v]) => [k, String(v)] as [string, string]);
 
   const blocks: Block[] = [
     ...(unassigned ? [{ lines: [t.unassignedIntro], strong: true }] : []),

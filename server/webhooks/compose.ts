@@ -41,7 +41,7 @@ export function webhookBodyOf(db: Db, config: Pick<VendorConfig, 'reps'>, job: W
       answers: { stage: lead.stage, budget: lead.budget, decisionProcess: lead.decisionProcess, timeline: lead.timeline, costOfInaction: lead.costOfInaction },
       stakeholders: { roles: lead.stakeholderRoles, finalSay: lead.finalSay, orgInterest: lead.orgInterest, personalInterest: lead.personalInterest },
       process: { accepted: lead.processAccepted, deviation: lead.deviation, changes: lead.proposal ?? null, version: lead.processVersion },
-      context: { pageUrl: lead.pageUrl, referrer: lead.referrer, utm: (lead.utm as Record<string, string> | null) ?? null },
+      context: { pageUrl: lead.pageUrl, referrer: lead.referrer, utm: (lead.utm as Record<string, string> | null) ?? null, clickIds: (lead.clickIds as Record<string, string> | null) ?? null },
     },
     score: lead.score,
     explanation: lead.explanation,

@@ -51,7 +51,12 @@ export const leadCreatedData = z.object({
       changes: processChangesSchema.nullable(),
       version: z.string().nullable(),
     }),
-    context: z.object({ pageUrl: z.string().nullable(), referrer: z.string().nullable(), utm: z.record(z.string(), z.string()).nullable() }),
+    context: z.object({
+      pageUrl: z.string().nullable(),
+      referrer: z.string().nullable(),
+      utm: z.record(z.string(), z.string()).nullable(),
+      clickIds: z.record(z.string(), z.string()).nullable(),
+    }),
   }),
   score: z.number().int(),
   explanation: z.array(z.object({ question: z.string(), answer: z.string(), points: z.number() })).describe('Every contribution to the score.'),
