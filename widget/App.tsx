@@ -119,8 +119,11 @@ export class App extends Component<AppProps, State> {
   componentDidUpdate(_: AppProps, prev: State) {
     const s = this.state;
     this.saveFlow();
-    if (this.moveFocus && (s.form !== prev.form || s.flow.step !== prev.flow.step || s.answer !== prev.answer))
+    if (this.moveFocus && (s.form !== prev.form || s.flow.step !== prev.flow.step || s.answer !== prev.answer)) {
+      // Each screen starts at its top in the dialog (its close button stays: sticky).
+      this.boxEl?.closest('dialog')?.scrollTo(0, 0);
       this.boxEl?.querySelector('h2')?.focus();
+    }
     if (this.focusError) this.boxEl?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     if (this.focusAlert) this.boxEl?.querySelector<HTMLElement>('.alert')?.focus();
     this.focusError = this.focusAlert = false;
@@ -132,13 +135,13 @@ export class App extends Component<AppProps, State> {
 
   loadForm = () => {
     this.setState({ form: undefined });
-    this.props.api.form(this.props.lang).then((r) =>
+    // Perhaps the launcher's prefetch: `at` is when it was asked for, the token's own "shown at".
+    const [got, at] = this.props.api.form(this.props.lang);
+    got.then((r) =>
       // The token says when the form was shown (the server's too-fast-to-be-human check): keep
       // the first one over reloads, unless it is more than an hour old (tokens expire).
       this.setState(({ flow: f }) =>
-        r.ok
-          ? { form: r.data, flow: f.tok && Date.now() - f.tok[1] < 36e5 ? f : { ...f, tok: [r.data.formToken, Date.now()] } }
-          : { form: null },
+        r.ok ? { form: r.data, flow: f.tok && Date.now() - f.tok[1] < 36e5 ? f : { ...f, tok: [r.data.formToken, at] } } : { form: null },
       ),
     );
   };
@@ -183,7 +186,7 @@ export class App extends Component<AppProps, State> {
     // once more (asked, never sent for them); a young one is waited out.
     const old = Date.now() - at > 54e5;
     if (!old) await new Promise((go) => setTimeout(go, at + 4e3 - Date.now()));
-    const r = await (old ? this.props.api.form(form!.language) : this.props.api.submit(sent));
+    const r = await (old ? this.props.api.form(form!.language)[0] : this.props.api.submit(sent));
     this.setState({ busy: false });
     if (r.ok && old) {
       this.focusAlert = true;
@@ -268,7 +271,10 @@ export class App extends Component<AppProps, State> {
             </button>
           </div>
         ) : (
-          <p role="status">{b.loading}</p>
+          // Inline: the space of the first screen is held while it loads (the host page does not shift).
+          <p role="status" class="ld">
+            {b.loading}
+          </p>
         );
     } else {
       const { Body, screenTitle } = SCREENS[step];
@@ -276,7 +282,7 @@ export class App extends Component<AppProps, State> {
       body = (
         <form noValidate onSubmit={(e) => this.submit(e, t, step)}>
           <p class="prog" id="k-prog">
-            {t.progress.replace('{n}', String(step + 1)).replace('{m}', String(SCREENS.length))}
+            {t.progress.replace('{n}', '' + (step + 1)).replace('{m}', '' + SCREENS.length)}
           </p>
           <ol class="bar" aria-hidden="true">
             {SCREENS.map((_, i) => (
@@ -345,6 +351,9 @@ export class App extends Component<AppProps, State> {
           this.boxEl = d;
         }}
         lang={l}
+        // A named region of the host page (in the dialog: inside the dialog of the same name).
+        role="region"
+        aria-label={b.open}
       >
         {body}
       </div>

@@ -28,6 +28,8 @@ async function call<T>(url: string, body?: unknown): Promise<Result<T>> {
 export const api = (origin: string, site: string) => {
   const base = `${origin}/api/v1/sites/${encodeURIComponent(site)}`;
   const sent: Record<FunnelCode, 1 | undefined> = {} as never;
+  /** A prefetched form and when it was asked for. */
+  let held: readonly [Promise<Result<PublicForm>>, number] | undefined;
   return {
     /**
      * A funnel event (shared/funnel-event.ts), each at most once per page: a string body (no
@@ -37,7 +39,15 @@ export const api = (origin: string, site: string) => {
       if (!sent[e]) fetch(`${base}/events`, { method: 'POST', body: JSON.stringify({ e, l }), keepalive: true, credentials: 'omit' }).catch(() => 0);
       sent[e] = 1;
     },
-    form: (lang?: string) => call<PublicForm>(`${base}/form${lang ? `?lang=${lang}` : ''}`),
+    /**
+     * The form, and when it was asked for (its token's "shown at"). `keep`: a prefetch (the
+     * launcher, on idle or hover), handed to the next call if it is under an hour old.
+     */
+    form: (lang?: string, keep?: 1) => {
+      const f = held && Date.now() - held[1] < 36e5 ? held : ([call<PublicForm>(`${base}/form${lang ? `?lang=${lang}` : ''}`), Date.now()] as const);
+      held = keep && f;
+      return f;
+    },
     submit: (s: SubmissionInput) => call<SubmissionAnswer>(`${base}/leads`, s),
   };
 };

@@ -106,7 +106,7 @@ export function Field(p: FieldProps) {
         // The counter is read, not announced; the live region speaks only when the text gets too long.
         <>
           <textarea {...common} rows={2} data-m={p.max} onInput={onInput} />
-          <p class={n > p.max! ? 'cnt err' : 'cnt'}>
+          <p class="cnt">
             {n} / {p.max}
           </p>
           <p class="hp" aria-live="polite">

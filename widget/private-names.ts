@@ -7,7 +7,7 @@
 export const PRIVATE_NAMES = [
   // App, Launcher
   'moveFocus', 'focusError', 'boxEl', 'dlg', 'loadForm', 'saveFlow', 'goTo', 'fail', 'busy', 'answer',
-  'screenTitle', 'asks', 'Body', 'openDialog', 'dialogClosed', 'hide', 'used', 'commands', 'dialog', 'api', 'ev', 'began',
+  'screenTitle', 'asks', 'Body', 'openDialog', 'dialogClosed', 'hide', 'used', 'commands', 'dialog', 'api', 'ev', 'began', 'pre', 'focusAlert', 'tries', 'timer',
   // fields.tsx props
   'ui', 'fieldErrors', 'legend', 'req', 'cls', 'area', 'def',
   // texts of before the form (i18n/boot.ts)

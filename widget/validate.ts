@@ -2,7 +2,7 @@ import type { Errors } from './fields';
 import { EMAIL } from './email';
 import type { WidgetTexts as Texts } from '../shared/widget-texts';
 
-// A tiny hand check on top of the browser's own constraint validation (no zod in the bundle):
+// A tiny hand check with the browser's own "missing" (no zod in the bundle):
 // the first problem per control name, in our own words and language. An email address is checked
 // as the server checks it (email.ts); a text over its limit (data-m: no maxlength, which would cut
 // a paste off silently) is refused until it fits.
@@ -14,7 +14,7 @@ export function check(form: HTMLFormElement, t: Texts): Errors {
     const e = v.valueMissing
       ? el.type === 'radio' ? t.pick : el.type === 'checkbox' ? t.agree : t.required
       : el.type === 'email' ? !EMAIL.test(el.value.trim()) && t.badEmail
-      : el.value.length > +el.dataset.m! ? t.tooLong : !v.valid && t.badEmail;
+      : el.value.length > +el.dataset.m! && t.tooLong;
     if (e) errors[el.name] = e;
   }
   return errors;

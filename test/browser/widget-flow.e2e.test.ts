@@ -218,6 +218,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     const t = builtIn.en;
     const v = vendorTexts('en');
     await ui.getByRole('button', { name: t.open }).waitFor();
+    await expect.poll(() => w.formTokens.length, WAIT).toBe(1); // the launcher's prefetch (on idle)
 
     const contactPage = e.host.url('/inline?lang=en');
     await page.goto(contactPage, { referer: landing });
@@ -250,9 +251,9 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     // The process version of the form shown last (after the reload), beside the first token.
     expect(w.leadPosts[0].processVersion).toMatch(/^[A-Za-z0-9_-]{22}$/);
     // The form shown before the reload is the one the server times (tokens carry "shown at").
-    expect(w.formTokens).toHaveLength(2);
-    expect(w.formTokens[1]).not.toBe(w.formTokens[0]);
-    expect(w.leadPosts[0].formToken).toBe(w.formTokens[0]);
+    expect(w.formTokens).toHaveLength(3);
+    expect(w.formTokens[2]).not.toBe(w.formTokens[1]);
+    expect(w.leadPosts[0].formToken).toBe(w.formTokens[1]);
     expect(w.leadPosts[0].context).toEqual({
       pageUrl: contactPage,
       referrer: landing,
