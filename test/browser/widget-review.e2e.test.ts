@@ -27,7 +27,7 @@ describe('review before send', () => {
     const contact = { name: 'Roos Review', email: 'roos@review.example', company: 'Review BV' };
     await answerUpToSend(ui, 'en', contact);
 
-    const summary = () => ui.locator('dl.rv').evaluate((dl) => [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling!.firstChild!.textContent]));
+    const summary = () => ui.locator('dl.rv').evaluate((dl) => Array.from(dl.querySelectorAll('dt')).map((dt) => [dt.textContent, dt.nextElementSibling!.firstChild!.textContent]));
     expect(await summary()).toEqual([
       [v.processTitle, t.accept],
       [t.stand, [v.stage.o.comparing, v.budget.o.approved, v.decisionProcess.o.roughly].join(', ')],

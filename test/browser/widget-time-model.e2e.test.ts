@@ -42,8 +42,14 @@ describe('the time model is the widget', () => {
       const v = vendorTexts('en');
       let clicks = 0;
       let typed = 0;
-      const click = async (l: Locator) => (await l.click(), clicks++);
-      const check = async (l: Locator) => (await l.check(), clicks++);
+      const click = async (l: Locator) => {
+        await l.click();
+        clicks++;
+      };
+      const check = async (l: Locator) => {
+        await l.check();
+        clicks++;
+      };
       const measured: { clicks: number; scrolls: number; typed: number }[] = [];
       const screen = async (heading: string, i: number, act: () => Promise<void>) => {
         await expectScreen(ui, heading);
