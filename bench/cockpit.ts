@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { prefill } from './prefill';
 import { firstOk, ROOT, runLoad, startServer, type Server } from './proc';
-import { median } from './report';
+import { median, writeDoc } from './report';
 
 // `npm run bench` (second part, issue 11): each cockpit page's requests/s with 1,000,000 stored
 // leads against the same page with 10,000, in the same run (two servers, side by side, paused in
@@ -81,7 +81,10 @@ try {
   }
   const section = render(rows);
   console.log(`\n${section}\n`);
-  if (!process.env.BENCH_PAGES) writeSection(section);
+  if (!process.env.BENCH_PAGES) {
+    const markers = { begin: '<!-- cockpit-bench:begin -->', end: '<!-- cockpit-bench:end -->', heading: "The cockpit's pages (npm run bench)" };
+    say(`written to ${writeDoc(ROOT, section, markers)}`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -110,19 +113,4 @@ function render(rows: { page: string; small: number; full: number }[]): string {
     ...rows.map((r) => `| \`${r.page.replace(/\/leads\/.*/, '/leads/{id}')}\` | ${r.small.toFixed(0)} | ${r.full.toFixed(0)} | ${(r.full / r.small).toFixed(2)} |`),
   ];
   return lines.join('\n');
-}
-
-function writeSection(section: string) {
-  const BEGIN = '<!-- cockpit-bench:begin -->';
-  const END = '<!-- cockpit-bench:end -->';
-  const path = join(ROOT, 'docs', 'operating-figures.md');
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Operating figures\n';
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? `${current.slice(0, start + BEGIN.length)}\n${section}\n${current.slice(end)}`
-      : `${current.trimEnd()}\n\n## The cockpit's pages (npm run bench)\n\n${BEGIN}\n${section}\n${END}\n`;
-  writeFileSync(path, next);
-  say(`written to ${path}`);
 }

@@ -115,16 +115,17 @@ export function render(x: Figures, when: Date): string {
   ].join('\n');
 }
 
-export function writeDoc(root: string, section: string) {
+/** Puts `section` between the markers of docs/operating-figures.md (under `heading` when they are not there yet). */
+export function writeDoc(root: string, section: string, markers = { begin: BEGIN, end: END, heading: 'Speed (npm run bench)' }) {
   const path = join(root, 'docs', 'operating-figures.md');
   mkdirSync(join(root, 'docs'), { recursive: true });
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : `# Operating figures\n\n## Speed (npm run bench)\n\n${BEGIN}\n${END}\n`;
-  const start = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Operating figures\n';
+  const start = current.indexOf(markers.begin);
+  const end = current.indexOf(markers.end);
   const next =
     start >= 0 && end > start
-      ? `${current.slice(0, start + BEGIN.length)}\n${section}\n${current.slice(end)}`
-      : `${current.trimEnd()}\n\n## Speed (npm run bench)\n\n${BEGIN}\n${section}\n${END}\n`;
+      ? `${current.slice(0, start + markers.begin.length)}\n${section}\n${current.slice(end)}`
+      : `${current.trimEnd()}\n\n## ${markers.heading}\n\n${markers.begin}\n${section}\n${markers.end}\n`;
   writeFileSync(path, next);
   return path;
 }

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+import { escapeHtml } from '../mail/escape';
 import { Hono, type Context } from 'hono';
 import type { Site } from '../../shared/config';
 import { LANGUAGES, type Language } from '../../shared/localized';
@@ -23,7 +24,6 @@ export const snippets = (publicUrl: string, site: string, fallback?: { email?: s
   return { launcher: script, inline: `<div data-koers></div>\n${script}` };
 };
 
-const escapeHtml = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const languageName = (code: string, language: Language) => new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
 
