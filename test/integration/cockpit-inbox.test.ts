@@ -174,7 +174,6 @@ describe('cockpit inbox', () => {
     expect(s.lead(waiting).status).toBe('unassigned');
 
     const before = s.sink.messages.length;
-    const at = s.clock.now();
     const done = await mila.post(`/app/leads/${waiting}/assign`, { rep: 'anna', reason: 'Kent dit bedrijf al' });
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe(`/app/leads/${waiting}?assigned=anna`);
@@ -210,7 +209,6 @@ describe('cockpit inbox', () => {
     expect(moved.parsed.text).toContain('Mila Kok heeft deze lead met de hand verplaatst: "Workload"');
     const checks = s.db.select().from(outbox).where(and(eq(outbox.kind, 'sla-check'), eq(outbox.leadId, hot))).all();
     expect(checks.map((j) => [(j.payload as { repId: string }).repId, j.runAt])).toContainEqual([to, s.clock.now() + 60 * 60_000]);
-    expect(at).toBeLessThanOrEqual(s.clock.now());
     const repView = await cockpitSession(s, emailOf(to));
     expect(pageText(await (await repView.get('/app/inbox')).text())).toContain('Accepteren binnen 1 u ·');
     // The previous rep no longer sees it.
