@@ -49,7 +49,7 @@ describe('erase one email address', () => {
     await lead(t, 'Karel Keep', 'keep@other.example');
     expect(t.db.select().from(outbox).all()).toHaveLength(4);
 
-    expect(eraseEmail(t.db, 'wipe.me@visser.example')).toEqual({ leads: 1, outbox: 2, outboxEdited: 0, devMail: 0 });
+    expect(eraseEmail(t.db, 'wipe.me@visser.example')).toEqual({ leads: 1, outbox: 2, outboxEdited: 0, devMail: 0, webhookEvents: 0 });
     expect(t.db.select().from(leads).all().map((l) => l.contactName)).toEqual(['Karel Keep']);
     expect(t.db.select().from(outbox).all()).toHaveLength(2);
     expect(t.db.select().from(leadEvents).all().map((e) => e.type)).toEqual(['assigned', 'agreement']); // Karel's

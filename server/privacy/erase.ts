@@ -18,14 +18,21 @@ export interface EraseResult {
   /** Other outbox rows from which the person was taken out. */
   outboxEdited: number;
   devMail: number;
+  /** `lead.erased` deliveries queued (one per erased lead and webhook that wants it). */
+  webhookEvents: number;
 }
 
 export interface EraseOptions {
   /** Checkpoint attempts before the erase fails (the data is then erased but still in the -wal file). */
   checkpointAttempts?: number;
   checkpointWaitMs?: number;
-  /** Queue `lead.erased` for these webhooks (the cockpit's erase; the command line has no config). */
+  /** Queue `lead.erased` for these webhooks, in the erase's transaction (the cockpit's erase, and the command line when it could load the config). */
   webhooks?: { config: Pick<VendorConfig, 'webhooks' | 'reps'>; now: number };
+}
+
+/** The leads of one email address (exact, case-insensitive): what an erase of it removes. */
+export function peopleOf(db: Db, email: string): { id: string; name: string }[] {
+  return db.$client.prepare('select id, contact_name as name from leads where lower(contact_email) = ?').all(email.trim().toLowerCase()) as { id: string; name: string }[];
 }
 
 export function eraseEmail(db: Db, email: string, opts: EraseOptions = {}): EraseResult {
@@ -33,10 +40,7 @@ export function eraseEmail(db: Db, email: string, opts: EraseOptions = {}): Eras
   const address = email.trim().toLowerCase();
   sqlite.pragma('secure_delete = ON');
   const result = sqlite.transaction(() => {
-    const people = sqlite.prepare('select id, contact_name as name from leads where lower(contact_email) = ?').all(address) as {
-      id: string;
-      name: string;
-    }[];
+    const people = peopleOf(db, address);
     const leadIds = people.map((p) => p.id);
     const match = personMatchers({ address, leadIds, names: [...new Set(people.map((p) => p.name))] });
 
@@ -73,8 +77,9 @@ export function eraseEmail(db: Db, email: string, opts: EraseOptions = {}): Eras
 
     let leadRows = 0;
     for (const id of leadIds) leadRows += sqlite.prepare('delete from leads where id = ?').run(id).changes; // events cascade
-    if (opts.webhooks) webhookErased({ db, config: opts.webhooks.config }, leadIds, opts.webhooks.now); // after the scrub above: it would take the ids out
-    return { leads: leadRows, outbox: outboxRows, outboxEdited, devMail };
+    // After the scrub above (it would take the ids out).
+    const webhookEvents = opts.webhooks ? webhookErased({ db, config: opts.webhooks.config }, leadIds, opts.webhooks.now) : 0;
+    return { leads: leadRows, outbox: outboxRows, outboxEdited, devMail, webhookEvents };
   })();
   // secure_delete zeroes deleted cells, but page splits leave stale copies of rows in pages'
   // free space; VACUUM rewrites every page, so no copy survives. It holds the write lock while

@@ -67,7 +67,9 @@ export function webhookUpdated(deps: Deps, leadId: string, update: { changes: { 
   queueWebhookEvent(deps.db, deps.config.webhooks, { type: 'lead.updated', leadId, data: { leadId, ...update } }, now);
 }
 
-/** Leads erased (privacy/erase.ts): their id only; queued after they are gone (no lead to belong to). */
-export function webhookErased(deps: Deps, leadIds: readonly string[], now: number) {
-  for (const leadId of leadIds) queueWebhookEvent(deps.db, deps.config.webhooks, { type: 'lead.erased', leadId: null, data: { leadId } }, now);
+/** Leads erased (privacy/erase.ts): their id only; queued after they are gone (no lead to belong to). Answers the deliveries queued. */
+export function webhookErased(deps: Deps, leadIds: readonly string[], now: number): number {
+  let queued = 0;
+  for (const leadId of leadIds) queued += queueWebhookEvent(deps.db, deps.config.webhooks, { type: 'lead.erased', leadId: null, data: { leadId } }, now);
+  return queued;
 }

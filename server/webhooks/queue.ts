@@ -31,10 +31,11 @@ const insert = perDatabase((db: Db) =>
   ),
 );
 
-/** `db` may be inside the caller's transaction. Nothing happens when no webhook wants the event. */
-export function queueWebhookEvent(db: Db, webhooks: VendorConfig['webhooks'] | undefined, event: Event, now: number) {
+/** `db` may be inside the caller's transaction. Nothing happens when no webhook wants the event. Answers the rows queued. */
+export function queueWebhookEvent(db: Db, webhooks: VendorConfig['webhooks'] | undefined, event: Event, now: number): number {
   const wanted = (webhooks ?? []).filter((h) => h.events.includes('*') || h.events.includes(event.type));
-  if (!wanted.length) return;
+  if (!wanted.length) return 0;
+  let queued = 0;
   const disabled = disabledEndpoints(db);
   const id = `msg_${uuid().replaceAll('-', '')}`; // one event, one id for every endpoint
   for (const hook of wanted) {
@@ -43,6 +44,7 @@ export function queueWebhookEvent(db: Db, webhooks: VendorConfig['webhooks'] | u
       event.type === 'lead.created'
         ? { url: hook.url, id, type: event.type, at: now, lead: event.leadId, route: event.route }
         : { url: hook.url, id, type: event.type, at: now, data: event.data };
-    insert(db).run(WEBHOOK_JOB, event.leadId, JSON.stringify(job), now, now);
+    queued += insert(db).run(WEBHOOK_JOB, event.leadId, JSON.stringify(job), now, now).changes;
   }
+  return queued;
 }
