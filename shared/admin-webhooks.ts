@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { WEBHOOK_EVENT_TYPES } from './webhook-events';
 
-// What the admin API answers about webhooks (GET /api/v1/admin/webhooks, …/{index}/deliveries,
-// POST …/deliveries/{id}/redeliver, …/{index}/enable). server/openapi/same-types.ts checks them
+// What the admin API answers about webhooks (GET /api/v1/admin/webhooks, …/{endpoint}/deliveries,
+// POST …/deliveries/{id}/redeliver, …/{endpoint}/enable). server/openapi/same-types.ts checks them
 // against server/webhooks/deliveries.ts.
 
 const iso = (what: string) => z.string().describe(`${what} (ISO 8601)`);
 
-/** One configured endpoint (by its index in the config's `webhooks`) with its state. */
+/** One configured endpoint (by its id) with its state. */
 export const webhookEndpointSchema = z.strictObject({
-  index: z.number().int(),
+  id: z.string().describe('The endpoint\'s id: its `id` in the config, else one made from its url ("wh-" + 8 hex digits). The same when the config\'s webhooks are reordered.'),
   url: z.string(),
   events: z.array(z.enum([...WEBHOOK_EVENT_TYPES, '*'])),
   allowPrivateTarget: z.boolean(),
@@ -30,7 +30,7 @@ export const webhookDeliverySchema = z.strictObject({
   deliveredAt: iso('Delivered').nullable(),
 });
 
-/** GET /api/v1/admin/webhooks/{index}/deliveries */
+/** GET /api/v1/admin/webhooks/{endpoint}/deliveries */
 export const webhookDeliveriesSchema = z.strictObject({ endpoint: webhookEndpointSchema, deliveries: z.array(webhookDeliverySchema) });
 export type WebhookDeliveries = z.output<typeof webhookDeliveriesSchema>;
 
@@ -38,7 +38,7 @@ export type WebhookDeliveries = z.output<typeof webhookDeliveriesSchema>;
 export const webhookRedeliveredSchema = z.strictObject({ id: z.number().int(), webhookId: z.string() });
 export type WebhookRedelivered = z.output<typeof webhookRedeliveredSchema>;
 
-/** POST /api/v1/admin/webhooks/{index}/enable */
+/** POST /api/v1/admin/webhooks/{endpoint}/enable */
 export const webhookEnabledSchema = webhookEndpointSchema.extend({
   disabled: z.null(),
   wasDisabled: z.boolean().describe('Whether a 410 had disabled it.'),

@@ -1,5 +1,6 @@
 import type { FieldError } from './api-error';
 import { isLanguage, resolveText, type Localized } from './localized';
+import { webhookEndpointId } from './webhook-endpoint-id';
 
 // Checks a config for what a schema cannot express: references between teams, reps and rules,
 // unique ids, and a text for every language every site shows. One problem per entry, each naming
@@ -48,6 +49,7 @@ export function checkConfigReferences(config: unknown): FieldError[] {
   unique('teams', teams, 'id', 'team id');
   unique('questions.stakeholders.roles', arr(obj(questions.stakeholders).roles), 'id', 'role id');
   for (const [path, q] of choiceQuestions(c)) unique(`${path}.options`, arr(q.options), 'id', 'option id');
+  uniqueWebhookIds(arr(c.webhooks).map(obj), add);
 
   sites.forEach((site, i) => {
     const languages = strings(site.languages);
@@ -125,6 +127,19 @@ export function checkConfigReferences(config: unknown): FieldError[] {
     }
   }
   return problems;
+}
+
+/** Webhook endpoints are named by id (their `id`, else one made from the url): no two alike. */
+function uniqueWebhookIds(hooks: Obj[], add: (path: string, message: string) => void) {
+  const seen = new Map<string, { i: number; url: string }>();
+  hooks.forEach((hook, i) => {
+    const url = str(hook.url);
+    if (url === undefined) return;
+    const id = webhookEndpointId({ id: str(hook.id), url });
+    const first = seen.get(id);
+    if (!first) seen.set(id, { i, url });
+    else if (first.url !== url) add(`webhooks[${i}].id`, `duplicate webhook id "${id}" (also webhooks[${first.i}]); give each webhook its own "id"`);
+  });
 }
 
 function safeOrigin(url: string): string | undefined {

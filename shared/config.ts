@@ -349,6 +349,13 @@ export const vendorConfigSchema = z.strictObject({
   webhooks: z
     .array(
       z.strictObject({
+        id: id
+          .optional()
+          .meta({
+            description:
+              'How the admin API, the stored deliveries and a disabled state name this endpoint. Default: made from the url ("wh-" + 8 hex digits). Set it to keep its deliveries and state across a change of url. Unique in this list.',
+            examples: ['crm'],
+          }),
         url: z
           .url({ protocol: /^https?$/ })
           .meta({ description: 'Where the events are POSTed (https://…; http:// only for a target you trust on your own network). Unique in this list.', examples: ['https://hooks.example.com/koers'] }),

@@ -8,7 +8,7 @@ import { ADMIN_ERRORS, ERRORS } from './errors';
 
 const limit: Param = { name: 'limit', in: 'query', description: 'How many, newest first (default 50).', schema: z.int().min(1).max(200) };
 const leadId: Param = { name: 'id', in: 'path', description: 'The lead id.', schema: z.string() };
-const hookIndex: Param = { name: 'index', in: 'path', description: 'The endpoint\'s index in the config\'s webhooks (0-based).', schema: z.int().min(0) };
+const hookId: Param = { name: 'endpoint', in: 'path', description: 'The endpoint\'s id (GET /api/v1/admin/webhooks lists them): its `id` in the config, else one made from its url.', schema: z.string() };
 const query = (name: string, description: string, schema: z.ZodType = z.string()): Param => ({ name, in: 'query', description, schema });
 
 const leadFilters: Param[] = [
@@ -103,16 +103,16 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'get',
-    path: '/api/v1/admin/webhooks/{index}/deliveries',
+    path: '/api/v1/admin/webhooks/{endpoint}/deliveries',
     operationId: 'webhookDeliveries',
     tag: 'Admin',
     summary: 'An endpoint\'s newest deliveries',
     description: 'Status, attempts and last error of each.',
     security: 'admin',
-    parameters: [hookIndex, limit],
+    parameters: [hookId, limit],
     answers: {
       200: { description: 'Newest first.', body: { ref: 'WebhookDeliveries' } },
-      404: 'not_found: no endpoint at this index.',
+      404: 'not_found: no endpoint with this id.',
       422: 'invalid_content: limit is not 1 to 200.',
       ...ADMIN_ERRORS,
     },
@@ -130,12 +130,12 @@ export const ADMIN_ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/admin/webhooks/{index}/enable',
+    path: '/api/v1/admin/webhooks/{endpoint}/enable',
     operationId: 'enableWebhook',
     tag: 'Admin',
     summary: 'Enable an endpoint a 410 disabled',
     security: 'admin',
-    parameters: [hookIndex],
-    answers: { 200: { description: 'Enabled: events from now on are sent to it.', body: { ref: 'WebhookEnabled' } }, 404: 'not_found: no endpoint at this index.', 413: ERRORS.bodyTooLarge, ...ADMIN_ERRORS },
+    parameters: [hookId],
+    answers: { 200: { description: 'Enabled: events from now on are sent to it.', body: { ref: 'WebhookEnabled' } }, 404: 'not_found: no endpoint with this id.', 413: ERRORS.bodyTooLarge, ...ADMIN_ERRORS },
   },
 ];

@@ -39,7 +39,7 @@ export function webhookSection(): Record<string, unknown> {
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${webhookComponent(type)}` } } } },
           responses: {
             '2XX': { description: 'Delivered.' },
-            '410': { description: 'Gone: the endpoint is disabled until enabled again (POST /api/v1/admin/webhooks/{index}/enable).' },
+            '410': { description: 'Gone: the endpoint is disabled until enabled again (POST /api/v1/admin/webhooks/{endpoint}/enable).' },
             default: { description: 'Not delivered: tried again with exponential backoff for about a day (10 s timeout, redirects not followed), then failed.' },
           },
         },

@@ -35,7 +35,7 @@ export interface OutboxHealth {
     /** Deliveries not made yet (due now or backing off after a failure). */
     waiting: number;
     retrying: number;
-    /** Deliveries that ran out of attempts (see GET /api/v1/admin/webhooks/{i}/deliveries). */
+    /** Deliveries that ran out of attempts (see GET /api/v1/admin/webhooks/{endpoint}/deliveries). */
     failed: number;
   };
   /** Mails and checks that ran out of attempts: they stay for a human (README, Operating). */

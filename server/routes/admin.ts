@@ -72,11 +72,11 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'wri
     return c.json({ leadId, prospectLinkEpoch: result.epoch, prospectPage: deps.prospectPage?.(leadId, result.epoch) ?? null } satisfies ProspectLinkRevoked);
   });
 
-  // Webhooks (README "Webhooks"): the endpoints by their index in the config's `webhooks`.
-  const endpointAt = (index: string) => {
-    const n = Number(index);
-    const hook = Number.isInteger(n) && n >= 0 ? webhookEndpoints(deps.db, deps.config)[n] : undefined;
-    if (!hook) throw new ApiHttpError(404, 'not_found', `No webhook ${index}: the config has ${deps.config.webhooks?.length ?? 0} (0-based).`);
+  // Webhooks (README "Webhooks"): the endpoints by id (their `id` in the config, else one made from the url).
+  const endpointAt = (id: string) => {
+    const endpoints = webhookEndpoints(deps.db, deps.config);
+    const hook = endpoints.find((h) => h.id === id);
+    if (!hook) throw new ApiHttpError(404, 'not_found', `No webhook "${id}": ${endpoints.length ? `the config's webhooks are ${endpoints.map((h) => h.id).join(', ')}` : 'the config has no webhooks'}.`);
     return hook;
   };
   const write = deps.writer ?? inProcessWriter(deps);
@@ -85,11 +85,11 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'wri
   app.get('/webhooks', (c) => c.json(webhookEndpoints(deps.db, deps.config) satisfies WebhookEndpoint[]));
 
   /** The endpoint's newest deliveries (?limit= 1 to 200, default 50): status, attempts, last error. */
-  app.get('/webhooks/:index/deliveries', (c) => {
-    const hook = endpointAt(c.req.param('index'));
+  app.get('/webhooks/:endpoint/deliveries', (c) => {
+    const hook = endpointAt(c.req.param('endpoint'));
     const limit = Number(c.req.query('limit') ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new ApiHttpError(422, 'invalid_content', 'limit must be 1 to 200', [{ path: 'limit', message: 'must be 1 to 200' }]);
-    return c.json({ endpoint: hook, deliveries: recentDeliveries(deps.db, hook.url, limit) } satisfies WebhookDeliveries);
+    return c.json({ endpoint: hook, deliveries: recentDeliveries(deps.db, hook, limit) } satisfies WebhookDeliveries);
   });
 
   /** Sends a delivery again: a new delivery of the same event with the same webhook-id. */
@@ -101,9 +101,9 @@ export function adminRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'wri
   });
 
   /** Enables an endpoint a 410 disabled; events from now on are sent to it again. */
-  app.post('/webhooks/:index/enable', async (c) => {
-    const hook = endpointAt(c.req.param('index'));
-    const was = await write('webhook-enable', { url: hook.url });
+  app.post('/webhooks/:endpoint/enable', async (c) => {
+    const hook = endpointAt(c.req.param('endpoint'));
+    const was = await write('webhook-enable', { id: hook.id, url: hook.url });
     return c.json({ ...hook, disabled: null, wasDisabled: was } satisfies WebhookEnabled);
   });
   return app;

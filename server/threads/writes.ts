@@ -58,7 +58,7 @@ export const writes = {
   'person-erase': erasePerson,
   // The admin API's webhooks (server/webhooks/): send one delivery again, enable an endpoint after a 410.
   'webhook-redeliver': (deps: WriteDeps, input: { deliveryId: number }) => redeliver(deps.db, input.deliveryId, deps.clock.now()) ?? null,
-  'webhook-enable': (deps: WriteDeps, input: { url: string }) => enableEndpoint(deps.db, input.url),
+  'webhook-enable': (deps: WriteDeps, input: { id: string; url: string }) => enableEndpoint(deps.db, input),
 };
 
 export type WriteKind = keyof typeof writes;

@@ -1,10 +1,11 @@
 import type { VendorConfig } from '../../shared/config';
 import type { Db } from '../db/open';
 import { BACKGROUND_LANE } from '../outbox/worker';
-import { disabledEndpoints } from './endpoint-state';
+import { webhookEndpointId } from '../../shared/webhook-endpoint-id';
+import { disabledEndpoints, disabledState, type Endpoint } from './endpoint-state';
 import { WEBHOOK_JOB } from './queue';
 
-// What the admin API shows of the webhooks: each endpoint with its state, its recent deliveries
+// What the admin API shows of the webhooks: each endpoint (by id) with its state, its recent deliveries
 // (the outbox rows of its events: status, attempts, last error), and a redelivery (a new job with
 // the same event and webhook-id).
 
@@ -27,9 +28,10 @@ export interface DeliveryView {
 
 export function webhookEndpoints(db: Db, config: Pick<VendorConfig, 'webhooks'>) {
   const disabled = disabledEndpoints(db);
-  return (config.webhooks ?? []).map((h, index) => {
-    const d = disabled.get(h.url);
-    return { index, url: h.url, events: h.events, allowPrivateTarget: h.allowPrivateTarget ?? false, disabled: d ? { at: new Date(d.at).toISOString(), reason: d.reason } : null };
+  return (config.webhooks ?? []).map((h) => {
+    const id = webhookEndpointId(h);
+    const d = disabledState(disabled, { id, url: h.url });
+    return { id, url: h.url, events: h.events, allowPrivateTarget: h.allowPrivateTarget ?? false, disabled: d ? { at: new Date(d.at).toISOString(), reason: d.reason } : null };
   });
 }
 
@@ -38,18 +40,20 @@ type Row = { id: number; payload: string; lead_id: string | null; status: string
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 
 /**
- * The newest deliveries to one endpoint. The background lane's rows by id, newest first (the
- * (status, to_prospect, run_at) index does not order them by id; `+to_prospect` walks the
- * primary key backwards and stops after `limit` of this endpoint's).
+ * The newest deliveries to one endpoint: its rows by id, and rows queued before endpoints had ids
+ * by its url. The background lane's rows by id, newest first (the (status, to_prospect, run_at)
+ * index does not order them by id; `+to_prospect` walks the primary key backwards and stops after
+ * `limit` of this endpoint's).
  */
-export function recentDeliveries(db: Db, url: string, limit: number): DeliveryView[] {
+export function recentDeliveries(db: Db, endpoint: Endpoint, limit: number): DeliveryView[] {
   const rows = db.$client
     .prepare(
       `select id, payload, lead_id, status, attempts, last_error, created_at, run_at, done_at from outbox
-       where +to_prospect = ${BACKGROUND_LANE} and kind = '${WEBHOOK_JOB}' and json_valid(payload) and json_extract(payload, '$.url') = ?
+       where +to_prospect = ${BACKGROUND_LANE} and kind = '${WEBHOOK_JOB}' and json_valid(payload)
+         and coalesce(json_extract(payload, '$.endpoint') = ?, json_extract(payload, '$.url') = ?)
        order by id desc limit ?`,
     )
-    .all(url, limit) as Row[];
+    .all(endpoint.id, endpoint.url, limit) as Row[];
   return rows.map((r) => {
     const job = JSON.parse(r.payload) as { id: string; type: string };
     const status: DeliveryStatus = r.status === 'done' ? 'delivered' : r.status === 'dead' ? 'failed' : r.attempts > 0 ? 'retrying' : 'pending';

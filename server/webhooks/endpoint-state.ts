@@ -2,14 +2,23 @@ import type { Db } from '../db/open';
 import { perDatabase } from '../db/prepared';
 
 // An endpoint that answered 410 Gone is disabled: no new events are queued for it and its queued
-// ones give up. The state is kept in `settings` (key `webhook-disabled:<url>`), so it survives a
-// restart; the admin API enables it again (or change its url in the config).
+// ones give up. The state is kept in `settings` (key `webhook-disabled:<endpoint id>`, the url it
+// was disabled at in the value), so it survives a restart and a reordered config; the admin API
+// enables it again, and so does a new url for the same id. States stored before endpoints had ids
+// are keyed by url and still count for that url.
 
 const PREFIX = 'webhook-disabled:';
 
 export interface DisabledState {
   at: number;
   reason: string;
+  /** The url that answered 410 (absent in states keyed by url). */
+  url?: string;
+}
+
+export interface Endpoint {
+  id: string;
+  url: string;
 }
 
 const statements = perDatabase((db: Db) => ({
@@ -21,17 +30,27 @@ const statements = perDatabase((db: Db) => ({
   remove: db.$client.prepare<[string]>('delete from settings where key = ?'),
 }));
 
-/** Disabled endpoints by url. */
+/** Every stored disabled state, by endpoint id (or, stored before ids, by url); read it with disabledState. */
 export function disabledEndpoints(db: Db): Map<string, DisabledState> {
   const rows = statements(db).all.all(PREFIX, PREFIX.slice(0, -1) + ';'); // ';' sorts right after ':'
   return new Map(rows.map((r) => [r.key.slice(PREFIX.length), JSON.parse(r.value) as DisabledState]));
 }
 
-export function disableEndpoint(db: Db, url: string, state: DisabledState) {
-  statements(db).set.run(PREFIX + url, JSON.stringify(state), state.at);
+/** The endpoint's state: disabled, or undefined (never, enabled again, or a 410 from a url it no longer has). */
+export function disabledState(states: Map<string, DisabledState>, endpoint: Endpoint): DisabledState | undefined {
+  const byId = states.get(endpoint.id);
+  if (byId) return byId.url === undefined || byId.url === endpoint.url ? byId : undefined;
+  return states.get(endpoint.url);
+}
+
+export function disableEndpoint(db: Db, endpoint: Endpoint, state: { at: number; reason: string }) {
+  statements(db).set.run(PREFIX + endpoint.id, JSON.stringify({ ...state, url: endpoint.url } satisfies DisabledState), state.at);
 }
 
 /** Enables a disabled endpoint again; false when it was not disabled. */
-export function enableEndpoint(db: Db, url: string): boolean {
-  return statements(db).remove.run(PREFIX + url).changes > 0;
+export function enableEndpoint(db: Db, endpoint: Endpoint): boolean {
+  const was = disabledState(disabledEndpoints(db), endpoint) !== undefined;
+  statements(db).remove.run(PREFIX + endpoint.id);
+  statements(db).remove.run(PREFIX + endpoint.url);
+  return was;
 }

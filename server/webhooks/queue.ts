@@ -5,21 +5,27 @@ import type { Db } from '../db/open';
 import { perDatabase } from '../db/prepared';
 import { BACKGROUND_LANE } from '../outbox/worker';
 import type { RoutingWhy } from '../leads/route';
-import { disabledEndpoints } from './endpoint-state';
+import { webhookEndpointId } from '../../shared/webhook-endpoint-id';
+import { disabledEndpoints, disabledState } from './endpoint-state';
 import type { WebhookEventData } from './event-data';
 
 // Queues an event for every webhook that wants it: one outbox row per endpoint, in the caller's
 // transaction (the event is on disk exactly when the change is). The row names the endpoint by
-// url and carries the event's webhook-id (the same on every retry and redelivery) and its time.
+// id (shared/webhook-endpoint-id.ts) and the url it was queued for (the worker sends one at a time
+// per url), and carries the event's webhook-id (the same on every retry and redelivery) and its time.
 // `lead.created` is a reference (the lead's id and the routing facts of that moment, ~300 bytes),
 // composed from the stored lead when it is sent, like a new lead's mails (ARCHITECTURE.md); every
 // other event is small and carries its data.
 
 export const WEBHOOK_JOB = 'webhook';
 
-export type WebhookJob =
-  | { url: string; id: string; type: Exclude<WebhookEventType, 'lead.created'>; at: number; data: WebhookEventData }
-  | { url: string; id: string; type: 'lead.created'; at: number; lead: string; route: { repId: string | null; teamId: string | null; reason: string; why?: RoutingWhy } };
+/** `endpoint`: absent in rows queued before endpoints had ids (their url names the endpoint). */
+type JobTarget = { endpoint?: string; url: string };
+export type WebhookJob = JobTarget &
+  (
+    | { id: string; type: Exclude<WebhookEventType, 'lead.created'>; at: number; data: WebhookEventData }
+    | { id: string; type: 'lead.created'; at: number; lead: string; route: { repId: string | null; teamId: string | null; reason: string; why?: RoutingWhy } }
+  );
 
 type Event =
   | { type: Exclude<WebhookEventType, 'lead.created'>; leadId: string | null; data: WebhookEventData }
@@ -39,11 +45,12 @@ export function queueWebhookEvent(db: Db, webhooks: VendorConfig['webhooks'] | u
   const disabled = disabledEndpoints(db);
   const id = `msg_${uuid().replaceAll('-', '')}`; // one event, one id for every endpoint
   for (const hook of wanted) {
-    if (disabled.has(hook.url)) continue;
+    const target = { endpoint: webhookEndpointId(hook), url: hook.url };
+    if (disabledState(disabled, { id: target.endpoint, url: hook.url })) continue;
     const job: WebhookJob =
       event.type === 'lead.created'
-        ? { url: hook.url, id, type: event.type, at: now, lead: event.leadId, route: event.route }
-        : { url: hook.url, id, type: event.type, at: now, data: event.data };
+        ? { ...target, id, type: event.type, at: now, lead: event.leadId, route: event.route }
+        : { ...target, id, type: event.type, at: now, data: event.data };
     queued += insert(db).run(WEBHOOK_JOB, event.leadId, JSON.stringify(job), now, now).changes;
   }
   return queued;

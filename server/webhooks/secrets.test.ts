@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { exampleConfig } from '../../test/support/fixtures';
+import { webhookEndpointId } from '../../shared/webhook-endpoint-id';
 import { resolveWebhookKeys } from './secrets';
 import { checkedLookup, isPrivateAddress, TargetRefused } from './target';
 
 describe('webhook secrets', () => {
   const config = exampleConfig((c) => (c.webhooks = [{ url: 'https://hooks.example.com/a', events: ['*'], secretEnv: 'HOOK_A' }]));
-  it('decodes whsec_ + base64 into the key bytes', () => {
+  it('decodes whsec_ + base64 into the key bytes, keyed by the endpoint\'s id', () => {
     const bytes = Buffer.alloc(32, 7);
     const r = resolveWebhookKeys(config, { HOOK_A: `whsec_${bytes.toString('base64')}` });
-    expect(r.ok && Buffer.from(r.keys['https://hooks.example.com/a']).equals(bytes)).toBe(true);
+    expect(r.ok && Buffer.from(r.keys[webhookEndpointId({ url: 'https://hooks.example.com/a' })]).equals(bytes)).toBe(true);
   });
   it('refuses a missing or malformed secret, naming the config path', () => {
     expect(resolveWebhookKeys(config, {})).toEqual({ ok: false, problems: [expect.stringMatching(/^webhooks\[0\]\.secretEnv: the environment variable HOOK_A is not set/)] });

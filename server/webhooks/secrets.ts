@@ -1,10 +1,11 @@
 import type { VendorConfig } from '../../shared/config';
+import { webhookEndpointId } from '../../shared/webhook-endpoint-id';
 
 // Each webhook's signing secret lives in the environment variable its config names (never in the
 // config file or the database). main.ts resolves them at start and on a reload: Standard Webhooks
 // secrets are "whsec_" + base64, and the HMAC key is the decoded bytes.
 
-/** Endpoint url → its HMAC key (the decoded secret). */
+/** Endpoint id (shared/webhook-endpoint-id.ts) → its HMAC key (the decoded secret). */
 export type WebhookKeys = Record<string, Uint8Array>;
 
 const MIN_KEY_BYTES = 24;
@@ -33,7 +34,7 @@ export function resolveWebhookKeys(config: Pick<VendorConfig, 'webhooks'>, env: 
     }
     const decoded = decodeWebhookSecret(secret);
     if ('problem' in decoded) problems.push(`${path}: ${hook.secretEnv} ${decoded.problem}; make one with \`echo whsec_$(openssl rand -base64 32)\``);
-    else keys[hook.url] = decoded.key;
+    else keys[webhookEndpointId(hook)] = decoded.key;
   });
   return problems.length ? { ok: false, problems } : { ok: true, keys };
 }

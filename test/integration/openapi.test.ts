@@ -195,23 +195,23 @@ describe('real requests and answers match the document', () => {
     await check.answer('post', revoke, await t.app.request(`${a}/leads/${created.leadId}/prospect-link/revoke`, admin({ method: 'POST' })));
     await check.answer('post', revoke, await t.app.request(`${a}/leads/${randomUUID()}/prospect-link/revoke`, admin({ method: 'POST' }))); // 404
 
-    await check.answer('get', `${a}/webhooks`, await t.app.request(`${a}/webhooks`, admin()));
-    const deliveries = `${a}/webhooks/{index}/deliveries`;
+    const [hook] = (await check.answer('get', `${a}/webhooks`, await t.app.request(`${a}/webhooks`, admin()))) as { id: string }[];
+    const deliveries = `${a}/webhooks/{endpoint}/deliveries`;
     // Deliver what is queued to the receiver, so the list has delivered rows too.
     for (let i = 0; i < 20; i++) {
       await worker.runOnce();
       await worker.settled();
     }
     await worker.stop();
-    const listed = (await check.answer('get', deliveries, await t.app.request(`${a}/webhooks/0/deliveries?limit=20`, admin()))) as { deliveries: { id: number; status: string }[] };
+    const listed = (await check.answer('get', deliveries, await t.app.request(`${a}/webhooks/${hook.id}/deliveries?limit=20`, admin()))) as { deliveries: { id: number; status: string }[] };
     expect(listed.deliveries.map((d) => d.status)).toContain('delivered');
-    await check.answer('get', deliveries, await t.app.request(`${a}/webhooks/7/deliveries`, admin())); // 404
-    await check.answer('get', deliveries, await t.app.request(`${a}/webhooks/0/deliveries?limit=0`, admin())); // 422
+    await check.answer('get', deliveries, await t.app.request(`${a}/webhooks/no-such-hook/deliveries`, admin())); // 404
+    await check.answer('get', deliveries, await t.app.request(`${a}/webhooks/${hook.id}/deliveries?limit=0`, admin())); // 422
     const redeliver = `${a}/webhooks/deliveries/{id}/redeliver`;
     await check.answer('post', redeliver, await t.app.request(`${a}/webhooks/deliveries/${listed.deliveries[0].id}/redeliver`, admin({ method: 'POST' }))); // 202
     await check.answer('post', redeliver, await t.app.request(`${a}/webhooks/deliveries/999999/redeliver`, admin({ method: 'POST' }))); // 404
-    await check.answer('post', `${a}/webhooks/{index}/enable`, await t.app.request(`${a}/webhooks/0/enable`, admin({ method: 'POST' })));
-    await check.answer('post', `${a}/webhooks/{index}/enable`, await t.app.request(`${a}/webhooks/3/enable`, admin({ method: 'POST' }))); // 404
+    await check.answer('post', `${a}/webhooks/{endpoint}/enable`, await t.app.request(`${a}/webhooks/${hook.id}/enable`, admin({ method: 'POST' })));
+    await check.answer('post', `${a}/webhooks/{endpoint}/enable`, await t.app.request(`${a}/webhooks/no-such-hook/enable`, admin({ method: 'POST' }))); // 404
 
     // The webhook bodies that reached the receiver match the document's `webhooks`.
     const types = new Set<string>();

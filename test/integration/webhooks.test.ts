@@ -13,6 +13,7 @@ import { createOutboxWorker } from '../../server/outbox/worker';
 import { updateAnswers } from '../../server/prospect/update-answers';
 import { repActionLinks } from '../../server/security/action-links';
 import { resolveWebhookKeys } from '../../server/webhooks/secrets';
+import { webhookEndpointId } from '../../shared/webhook-endpoint-id';
 import { exampleConfig, submissionBody } from '../support/fixtures';
 import { startSmtpSink } from '../support/smtp-sink';
 import { testApp } from '../support/test-app';
@@ -73,7 +74,8 @@ async function setup(opts: { answers?: Answer[]; hook?: (url: string) => Record<
     return ((await res.json()) as { leadId: string }).leadId;
   };
   const lead = (id: string) => t.db.$client.prepare('select rep_id as repId, status from leads where id = ?').get(id) as { repId: string | null; status: string };
-  return { t, config, receiver, sink, worker, lines, deliverAll, admin, submit, lead, due };
+  const hookId = webhookEndpointId(config.webhooks[0]);
+  return { t, config, hookId, receiver, sink, worker, lines, deliverAll, admin, submit, lead, due };
 }
 
 describe('webhooks', () => {
@@ -149,11 +151,11 @@ describe('webhooks', () => {
   it('retries after two 500s with the same webhook-id, and the admin API shows the delivery and can redeliver it', async () => {
     const s = await setup({ answers: [500, 500] });
     const created = () => s.receiver.requests.filter((r) => r.body.type === 'lead.created');
-    const createdRows = async () => ((await (await s.admin('/webhooks/0/deliveries')).json()) as typeof list).deliveries.filter((d) => d.type === 'lead.created');
+    const createdRows = async () => ((await (await s.admin(`/webhooks/${s.hookId}/deliveries`)).json()) as typeof list).deliveries.filter((d) => d.type === 'lead.created');
     await s.submit({ process: { accepted: true } });
     await s.deliverAll();
     expect(s.receiver.requests).toHaveLength(1);
-    let list = (await (await s.admin('/webhooks/0/deliveries')).json()) as { deliveries: { id: number; type: string; status: string; attempts: number; lastError: string }[] };
+    let list = (await (await s.admin(`/webhooks/${s.hookId}/deliveries`)).json()) as { deliveries: { id: number; type: string; status: string; attempts: number; lastError: string }[] };
     expect(list.deliveries[0]).toMatchObject({ status: 'retrying', attempts: 1, lastError: 'HTTP 500: no (500)' });
     for (let i = 0; i < 2; i++) {
       s.t.clock.advance(5 * HOUR); // past any backoff
@@ -182,15 +184,15 @@ describe('webhooks', () => {
     expect(s.lines.some((l) => l.startsWith('warn webhook endpoint') && l.includes('410 Gone: disabled'))).toBe(true);
     const endpoints = (await (await s.admin('/webhooks')).json()) as { disabled: { reason: string } | null }[];
     expect(endpoints[0].disabled?.reason).toMatch(/410/);
-    const list = (await (await s.admin('/webhooks/0/deliveries')).json()) as { deliveries: { status: string; lastError: string }[] };
+    const list = (await (await s.admin(`/webhooks/${s.hookId}/deliveries`)).json()) as { deliveries: { status: string; lastError: string }[] };
     expect(list.deliveries[0]).toMatchObject({ status: 'failed', lastError: expect.stringContaining('HTTP 410') });
 
     await s.submit({ process: { accepted: true }, contact: { email: 'piet@other.example' } });
-    expect((await (await s.admin('/webhooks/0/deliveries')).json()).deliveries).toHaveLength(1); // nothing queued
+    expect((await (await s.admin(`/webhooks/${s.hookId}/deliveries`)).json()).deliveries).toHaveLength(1); // nothing queued
     await s.deliverAll();
     expect(s.receiver.requests).toHaveLength(1);
 
-    expect((await s.admin('/webhooks/0/enable', { method: 'POST' })).status).toBe(200);
+    expect((await s.admin(`/webhooks/${s.hookId}/enable`, { method: 'POST' })).status).toBe(200);
     await s.submit({ process: { accepted: true }, contact: { email: 'kees@third.example' } });
     await s.deliverAll();
     expect(s.receiver.deliveries.map((d) => d.body.type)).toEqual(['lead.created']);
@@ -202,7 +204,7 @@ describe('webhooks', () => {
       await s.submit({ process: { accepted: true } });
       await s.deliverAll();
       expect(s.receiver.requests).toHaveLength(0);
-      const list = (await (await s.admin('/webhooks/0/deliveries')).json()) as { deliveries: { status: string; lastError: string }[] };
+      const list = (await (await s.admin(`/webhooks/${s.hookId}/deliveries`)).json()) as { deliveries: { status: string; lastError: string }[] };
       expect(list.deliveries[0].status).toBe('failed');
       expect(list.deliveries[0].lastError).toMatch(/^refused: .* resolves to (127\.0\.0\.1|::1), a loopback, private or link-local address/);
     }
@@ -216,7 +218,7 @@ describe('webhooks', () => {
     await s.sink.waitFor(2);
     expect(s.receiver.requests).toHaveLength(1);
     expect(s.receiver.deliveries).toHaveLength(0);
-    const list = (await (await s.admin('/webhooks/0/deliveries')).json()) as { deliveries: { status: string }[] };
+    const list = (await (await s.admin(`/webhooks/${s.hookId}/deliveries`)).json()) as { deliveries: { status: string }[] };
     expect(list.deliveries[0].status).toBe('retrying'); // claimed, in flight
   });
 });
