@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPANY_SIZES } from './config';
+import { COMPANY_SIZES, TIERS } from './config';
 import { LANGUAGES } from './localized';
 import { processChangesSchema } from './agreement';
 
@@ -151,6 +151,8 @@ export type Confirmation = z.infer<typeof confirmationSchema>;
 
 export const submissionAnswerSchema = z.strictObject({
   leadId: z.string(),
+  /** For the host page's analytics (the widget's koers:submitted event). Answers stored before it have none. */
+  tier: z.enum(TIERS).optional(),
   nextStep: z.string(),
   rep: z.strictObject({ name: z.string() }).nullable(),
   /** Answers stored before issue 10 have none. */

@@ -163,6 +163,10 @@ export class App extends Component<AppProps, State> {
     e.preventDefault();
     const { form, busy } = this.state;
     if (busy || !form) return;
+    // Inline, Next is an answer too: the flow is opened and this screen reached (each sent once).
+    this.began = true;
+    this.props.api.ev('o', form.language);
+    this.props.api.ev(step + 1, form.language);
     const errs = check(e.currentTarget as HTMLFormElement, t);
     if (Object.keys(errs).length) return this.fail(errs, t);
     this.setState({ fieldErrors: {} });
@@ -196,7 +200,7 @@ export class App extends Component<AppProps, State> {
       this.moveFocus = true;
       const answer: State['answer'] = [r.data as SubmissionAnswer, flow.data.email as string, t];
       store.set(this.key + 'd', JSON.stringify(answer));
-      this.props.api.ev('d', form!.language);
+      this.props.api.ev('d', form!.language, { leadId: answer[0].leadId, tier: answer[0].tier });
       return this.setState({ answer, alert: '' });
     }
     // Not sent (no 422): say why and that the answers are kept, and try again by itself where

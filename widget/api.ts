@@ -25,7 +25,10 @@ async function call<T>(url: string, body?: unknown): Promise<Result<T>> {
   }
 }
 
-export const api = (origin: string, site: string) => {
+/** What the host page hears (koers:open, koers:step, koers:submitted): never personal data. */
+export type HostDetail = { language?: string; step?: number; leadId?: string; tier?: string };
+
+export const api = (origin: string, site: string, host: Element) => {
   const base = `${origin}/api/v1/sites/${encodeURIComponent(site)}`;
   const sent: Record<FunnelCode, 1 | undefined> = {} as never;
   /** A prefetched form and when it was asked for. */
@@ -35,9 +38,17 @@ export const api = (origin: string, site: string) => {
      * A funnel event (shared/funnel-event.ts), each at most once per page: a string body (no
      * preflight), no cookies, keepalive so it survives leaving the page, never an error.
      */
-    ev: (e: FunnelCode, l?: string) => {
-      if (!sent[e]) fetch(`${base}/events`, { method: 'POST', body: JSON.stringify({ e, l }), keepalive: true, credentials: 'omit' }).catch(() => 0);
+    ev: (e: FunnelCode, l?: string, x?: HostDetail) => {
+      if (sent[e]) return;
       sent[e] = 1;
+      fetch(`${base}/events`, { method: 'POST', body: JSON.stringify({ e, l }), keepalive: true, credentials: 'omit' }).catch(() => 0);
+      // The same moments for the host page's analytics (shown is not one): a DOM event on the
+      // widget's element that bubbles to window, and a push where the page has a dataLayer.
+      if (e === 's') return;
+      const type = `koers:${e === 'o' ? 'open' : e === 'd' ? 'submitted' : 'step'}`;
+      const detail: HostDetail = { language: l, ...(+e ? { step: +e } : x) };
+      host.dispatchEvent(new CustomEvent(type, { bubbles: true, detail }));
+      (window as { dataLayer?: { push?(x: unknown): void } }).dataLayer?.push?.({ event: type, ...detail });
     },
     /**
      * The form, and when it was asked for (its token's "shown at"). `keep`: a prefetch (the

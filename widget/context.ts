@@ -7,7 +7,6 @@ import type { SubmissionInput } from '../shared/submission';
 // sending, App keeps the answer screen (as one string: what that screen shows) for a reload.
 
 type Context = NonNullable<SubmissionInput['context']>;
-type Utm = NonNullable<Context['utm']>;
 
 /** The answers a person types (i:…: what instead of a step, submission.ts insteadKey). */
 const TYPED = /^(name|email|company|phone|message|deviation|orgInterest|personalInterest|costOfInaction|website|added|i:.*)$/;
@@ -31,26 +30,28 @@ export const store = {
   },
 };
 
-const UTM_KEY = 'koers:utm';
+/** Not the old 'koers:utm' (the utm object alone): a tab open across the update would send it wrongly. */
+const ATTR_KEY = 'koers:attr';
 
 /**
- * Remember the utm_* parameters of the landing page for this browsing session, so they are
- * still known when the prospect reaches the contact page. A new tagged landing replaces them.
+ * Remember the first utm_* parameters and ad click ids (gclid, fbclid, msclkid) seen in this tab,
+ * so they are still known when the prospect reaches the contact page (data-mode="capture" on the
+ * other pages). The first tagged page of the visit wins; a later one changes nothing.
  */
-export function rememberUtm(search: string): void {
-  const utm: Record<string, string> = {};
+export function rememberAttribution(search: string): void {
+  const a: Pick<Context, 'utm' | 'clickIds'> = {};
   new URLSearchParams(search).forEach((value, key) => {
-    const m = /^utm_(source|medium|campaign|term|content)$/.exec(key);
-    if (m && value) utm[m[1]] = value.slice(0, 200);
+    const m = /^utm_(source|medium|campaign|term|content)$|^(gclid|fbclid|msclkid)$/.exec(key);
+    if (m && value) ((m[1] ? (a.utm ||= {}) : (a.clickIds ||= {})) as Record<string, string>)[m[1] || m[2]] = value.slice(0, m[1] ? 200 : 500); // the server's limits (shared/submission.ts LIMITS)
   });
-  if (Object.keys(utm).length) store.set(UTM_KEY, utm);
+  if ((a.utm || a.clickIds) && !store.get(ATTR_KEY)) store.set(ATTR_KEY, a);
 }
 
 export function pageContext(): Context {
   return {
     pageUrl: location.href.slice(0, 2048),
     referrer: document.referrer.slice(0, 2048),
-    utm: store.get<Utm>(UTM_KEY),
+    ...store.get<Context>(ATTR_KEY),
   };
 }
 

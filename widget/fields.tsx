@@ -82,6 +82,7 @@ export function Field(p: FieldProps) {
     required: p.req,
     autocomplete: p.auto,
     value: (ui.data[name] as string) ?? '',
+    'data-m': p.max,
     ...wire(ui, name),
   };
   const n = common.value.length;
@@ -102,19 +103,24 @@ export function Field(p: FieldProps) {
           ))}
         </select>
       ) : p.area ? (
-        // No maxlength (it would cut a paste off silently): a counter, and check() refuses a text over the limit.
-        // The counter is read, not announced; the live region speaks only when the text gets too long.
+        <textarea {...common} rows={2} onInput={onInput} />
+      ) : (
+        <input {...common} type={(p.type || 'text') as 'text'} onInput={onInput} />
+      )}
+      {/* No maxlength (it cuts a paste off silently): check() refuses a text over the limit, kept
+          for editing. A text area always shows its counter, a line only once it is over. The
+          counter is read, not announced; the live region speaks only when the text gets too long. */}
+      {p.max && (
         <>
-          <textarea {...common} rows={2} data-m={p.max} onInput={onInput} />
-          <p class="cnt">
-            {n} / {p.max}
-          </p>
+          {(p.area || n > p.max) && (
+            <p class="cnt">
+              {n} / {p.max}
+            </p>
+          )}
           <p class="hp" aria-live="polite">
-            {n > p.max! && ui.t.tooLong}
+            {n > p.max && ui.t.tooLong}
           </p>
         </>
-      ) : (
-        <input {...common} type={(p.type || 'text') as 'text'} maxLength={p.max} onInput={onInput} />
       )}
       {err(ui, name)}
     </div>

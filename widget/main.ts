@@ -3,7 +3,7 @@ import type { Language } from '../shared/localized';
 import { api } from './api';
 import { App } from './App';
 import type { Commands } from './commands';
-import { rememberUtm } from './context';
+import { rememberAttribution } from './context';
 import { Launcher } from './Launcher';
 import css from './styles.css?inline';
 
@@ -28,8 +28,10 @@ const pickLang = (v?: string | null): Language | undefined => {
 
 function boot() {
   const site = script?.dataset.site;
-  if (!script || !site || window.Koers?.loaded) return;
-  rememberUtm(location.search);
+  if (!script) return;
+  rememberAttribution(location.search);
+  // data-mode="capture" (every page but the contact page): remember attribution, show nothing.
+  if (!site || script.dataset.mode === 'capture' || window.Koers?.loaded) return;
   const slot = document.querySelector('[data-koers]');
   const host = document.createElement('koers-widget');
   (slot || document.body).append(host);
@@ -40,7 +42,7 @@ function boot() {
 
   const commands: Commands = {};
   const props = {
-    api: api(new URL(script.src).origin, site),
+    api: api(new URL(script.src).origin, site, host),
     site,
     lang: pickLang(script.dataset.lang) || pickLang(document.documentElement.lang),
     // Known without the form: shown when the form cannot load (config: vendor.fallbackContact).

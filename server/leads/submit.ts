@@ -119,7 +119,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
     });
   // The one sentence of what happens next: after a proposal, never the configured step it may question.
   const nextStep = composed ? composed.confirmation.contact ?? configured : configured;
-  const body: SubmissionAnswer = { leadId: id, nextStep, rep: rep ? { name: rep.name } : null, ...(composed ? { confirmation: composed.confirmation } : {}) };
+  const body: SubmissionAnswer = { leadId: id, tier: qualification.tier, nextStep, rep: rep ? { name: rep.name } : null, ...(composed ? { confirmation: composed.confirmation } : {}) };
 
   const lead: LeadRow = {
     id,

@@ -14,6 +14,8 @@ describe('POST /api/v1/sites/{site}/leads', () => {
     const body = await res.json();
     expect(body).toEqual({
       leadId: expect.any(String),
+      // For the host page's analytics (the widget's koers:submitted): the stored lead's tier.
+      tier: 'sales-ready',
       // The fixture proposes another approach: the next step is the rep's answer, not the configured "plan the introduction".
       nextStep: expect.stringMatching(/^Anna de Vries \(Accountmanager\) beantwoordt uw voorstel uiterlijk woensdag 2 december om 17:00/),
       rep: { name: 'Anna de Vries' },

@@ -5,7 +5,7 @@ import { deepFocus, openWatched } from './support/watch';
 
 // Issue 12 "Text areas": a visible limit with a counter; a paste over the limit is never cut off
 // silently (no maxlength): the whole text stays for editing, a polite live region says it is too
-// long (once, not per keystroke), and Next refuses until it fits.
+// long (once, not per keystroke), and Next refuses until it fits. Single-line fields alike.
 
 let e: E2e;
 beforeAll(async () => {
@@ -61,6 +61,28 @@ describe('text areas', () => {
     expect(await live.textContent()).toBe('');
     await ui.getByRole('button', { name: t.next }).click();
     await expectScreen(ui, t.you);
+
+    // A single-line field the same way: no maxlength; its counter shows only once it is over.
+    const company = ui.getByRole('textbox', { name: t.company });
+    expect(await company.getAttribute('maxlength')).toBeNull();
+    const lineCounter = () => ui.locator('.f:has(#k-company) .cnt');
+    expect(await lineCounter().count()).toBe(0);
+    const longName = 'Koninklijke Coöperatieve Samenwerkende Vrachtvervoerders en Logistieke Dienstverleners van Noord-Holland en Flevoland B.V. (afdeling inkoop en aanbesteding, vestiging Almere)';
+    expect(longName.length).toBeGreaterThan(160);
+    await company.fill(longName);
+    expect(await company.inputValue()).toBe(longName);
+    expect(await lineCounter().textContent()).toBe(`${longName.length} / 160`);
+    expect(await ui.locator('.f:has(#k-company) [aria-live=polite]').textContent()).toBe(t.tooLong);
+    await ui.getByRole('textbox', { name: t.name }).fill('Anne de Vries');
+    await ui.getByRole('textbox', { name: t.email }).fill('anne@vrachtvervoer.example');
+    await ui.getByRole('checkbox').last().check();
+    await ui.getByRole('button', { name: t.send }).click();
+    await expect.poll(() => company.getAttribute('aria-invalid'), WAIT).toBe('true');
+    expect(await ui.locator('#k-company-e').textContent()).toBe(t.tooLong);
+    expect(await company.inputValue()).toBe(longName); // kept for editing
+    expect(w.leadPosts).toEqual([]);
+    await company.fill(longName.slice(0, 160));
+    expect(await lineCounter().count()).toBe(0);
     expect(w.errors).toEqual([]);
   });
 });

@@ -5,8 +5,8 @@ import type { WidgetTexts as Texts } from '../../shared/widget-texts';
 export const web = (url: string) => (/^https?:/i.test(url) ? url : undefined);
 
 // 6. What happens next: the server's confirmation (thanks, who contacts them how and by when,
-// what to prepare, the recap, the tier's links, their own page); from an older server only the
-// next step and the rep.
+// what to prepare, the recap, the tier's links, their own page). An answer stored before the
+// confirmation existed (replayed to a tab open since then) has only the next step, which names the rep.
 export function Done({ t, answer, email }: { t: Texts; answer: SubmissionAnswer; email: string }) {
   const c = answer.confirmation;
   const link = (label: string, url: string) => (
@@ -16,30 +16,30 @@ export function Done({ t, answer, email }: { t: Texts; answer: SubmissionAnswer;
       </a>
     </p>
   );
-  return c ? (
+  return (
     <>
-      <p>{c.thanks}</p>
-      {c.contact && <p>{c.contact}</p>}
-      {c.prepare && (
+      {c ? (
         <>
-          <h3>{t.prep}</h3>
-          <p>{c.prepare}</p>
+          <p>{c.thanks}</p>
+          {c.contact && <p>{c.contact}</p>}
+          {c.prepare && (
+            <>
+              <h3>{t.prep}</h3>
+              <p>{c.prepare}</p>
+            </>
+          )}
+          <h3>{c.recapTitle}</h3>
+          <ul class="rc">
+            {c.recap.map((line) => (
+              <li>{line}</li>
+            ))}
+          </ul>
+          {c.links.map((l) => link(l.label, l.url))}
+          {link(t.own, c.page)}
         </>
+      ) : (
+        <p>{answer.nextStep}</p>
       )}
-      <h3>{c.recapTitle}</h3>
-      <ul class="rc">
-        {c.recap.map((line) => (
-          <li>{line}</li>
-        ))}
-      </ul>
-      {c.links.map((l) => link(l.label, l.url))}
-      {link(t.own, c.page)}
-      <p>{t.sent.replace('{email}', email)}</p>
-    </>
-  ) : (
-    <>
-      <p>{answer.nextStep}</p>
-      {answer.rep && <p class="rep">{t.rep.replace('{rep}', answer.rep.name)}</p>}
       <p>{t.sent.replace('{email}', email)}</p>
     </>
   );

@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 // hostile CSS. Pages:
 //   /inline   <div data-koers> + the script tag      /launcher  the script tag only
 //   /blank    no widget at all (baseline for globals) /queue     Koers('open') queued before load
-// Query: lang=nl|en → data-lang; fallback=1 → data-fallback-email/-phone; page-lang=… → <html lang>; hostile=1 → hostile.css; site=… → data-site.
+//   /capture  the script tag with data-mode="capture" (another page of the site: attribution only)
+// Query: lang=nl|en → data-lang; fallback=1 → data-fallback-email/-phone; page-lang=… → <html lang>; hostile=1 → hostile.css; site=… → data-site;
+// listen=1 → /listen.js: a tag manager's dataLayer, and every koers:* event the page hears in window.heard.
 
 /** The e2e config's vendor.fallbackContact (api-server.ts), also what `fallback=1` puts on the tag. */
 export const FALLBACK = { email: 'sales@zeilmaker.example', phone: '+31 20 123 4567' };
@@ -45,18 +47,25 @@ h1 { font-size: 32px; margin: 0 0 16px; }
 const QUEUE_JS = `window.Koers = window.Koers || function () { (window.Koers.q = window.Koers.q || []).push(arguments); };
 window.Koers('open');`;
 
+/** What a marketer's analytics sees: the dataLayer pushes and the DOM events at window. */
+const LISTEN_JS = `window.dataLayer = [];
+window.heard = [];
+for (const type of ['koers:open', 'koers:step', 'koers:submitted'])
+  window.addEventListener(type, (e) => window.heard.push({ type: e.type, detail: e.detail, target: e.target.localName, bubbles: e.bubbles }));`;
+
 function page(apiOrigin: string, site: string, path: string, q: URLSearchParams): string {
   const lang = q.get('lang');
   // fallback=1: the vendor's fallback contact on the tag too (FALLBACK), as widget/README.md says.
   const fallback = q.get('fallback') ? ` data-fallback-email="${FALLBACK.email}" data-fallback-phone="${FALLBACK.phone}"` : '';
+  const mode = path === '/capture' ? ' data-mode="capture"' : '';
   const widget = path === '/blank' ? '' :
-    `<script src="${apiOrigin}/widget.js" data-site="${q.get('site') ?? site}"${lang ? ` data-lang="${lang}"` : ''}${fallback} async></script>`;
+    `<script src="${apiOrigin}/widget.js" data-site="${q.get('site') ?? site}"${lang ? ` data-lang="${lang}"` : ''}${fallback}${mode} async></script>`;
   return `<!doctype html>
 <html lang="${q.get('page-lang') ?? 'en'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Customer site ${path}</title>
 <link rel="stylesheet" href="/base.css">${q.get('hostile') ? '\n<link rel="stylesheet" href="/hostile.css">' : ''}
-${path === '/queue' ? '<script src="/queue.js"></script>' : ''}
+${path === '/queue' ? '<script src="/queue.js"></script>' : ''}${q.get('listen') ? '<script src="/listen.js"></script>' : ''}
 </head>
 <body><main><h1>Contact us</h1><p>Some text of the customer's page around the widget.</p>
 ${path === '/inline' ? '<div data-koers></div>' : ''}
@@ -75,9 +84,10 @@ export async function startHostSite(site: string): Promise<HostSite> {
     if (url.pathname === '/base.css') return send('text/css', BASE_CSS);
     if (url.pathname === '/hostile.css') return send('text/css', HOSTILE_CSS);
     if (url.pathname === '/queue.js') return send('text/javascript', QUEUE_JS);
-    if (['/inline', '/launcher', '/blank', '/queue'].includes(url.pathname)) {
-      // The issue's policy; /queue also allows its own script file (the stub queue).
-      const self = url.pathname === '/queue' ? "'self' " : '';
+    if (url.pathname === '/listen.js') return send('text/javascript', LISTEN_JS);
+    if (['/inline', '/launcher', '/blank', '/queue', '/capture'].includes(url.pathname)) {
+      // The issue's policy; /queue and listen=1 also allow their own script file.
+      const self = url.pathname === '/queue' || url.searchParams.get('listen') ? "'self' " : '';
       const csp = `default-src 'none'; script-src ${self}${host.api}; connect-src ${host.api}; style-src 'self'`;
       return send('text/html', page(host.api, site, url.pathname, url.searchParams), csp);
     }
