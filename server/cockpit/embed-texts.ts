@@ -10,6 +10,12 @@ const en = {
   languages: 'Languages',
   launcherTitle: 'As a button at the bottom right (launcher)',
   inlineTitle: 'Inside the page, where the data-koers element is',
+  captureTitle: 'On every other page of the site (shows nothing)',
+  captureIntro:
+    'Remembers the first campaign parameters (utm_…) and ad click ids (gclid, fbclid, msclkid) of the visit in the browser tab, without cookies, so a lead sent later from the contact page still says which campaign brought it.',
+  eventsTitle: 'Counting leads in your own analytics',
+  eventsIntro:
+    'The form tells the page what happens, as the events koers:open, koers:step and koers:submitted (with the lead id, tier and language, never personal data) and, where the page has one, as dataLayer pushes. In Google Tag Manager a Custom Event trigger on koers:submitted counts a conversion.',
   copy: 'Copy',
   copied: 'Copied.',
   copyFailed: 'Could not copy: select the text and copy it yourself.',
@@ -28,6 +34,12 @@ const nl: typeof en = {
   languages: 'Talen',
   launcherTitle: 'Als knop rechtsonder (launcher)',
   inlineTitle: 'In de pagina, op de plek van het data-koers-element',
+  captureTitle: 'Op elke andere pagina van de site (toont niets)',
+  captureIntro:
+    'Onthoudt de eerste campagneparameters (utm_…) en advertentieklik-id’s (gclid, fbclid, msclkid) van het bezoek in het browsertabblad, zonder cookies, zodat een lead die later vanaf de contactpagina komt nog steeds zegt welke campagne hem bracht.',
+  eventsTitle: 'Leads tellen in je eigen analytics',
+  eventsIntro:
+    'Het formulier vertelt de pagina wat er gebeurt, als de events koers:open, koers:step en koers:submitted (met lead-id, tier en taal, nooit persoonsgegevens) en, als de pagina er een heeft, als dataLayer-pushes. In Google Tag Manager telt een trigger op het aangepaste event koers:submitted een conversie.',
   copy: 'Kopiëren',
   copied: 'Gekopieerd.',
   copyFailed: 'Kopiëren lukte niet: selecteer de tekst en kopieer hem zelf.',

@@ -21,7 +21,9 @@ export const snippets = (publicUrl: string, site: string, fallback?: { email?: s
   const src = `${publicUrl.replace(/\/$/, '')}/widget.js`;
   const contact = `${fallback?.email ? ` data-fallback-email="${escapeHtml(fallback.email)}"` : ''}${fallback?.phone ? ` data-fallback-phone="${escapeHtml(fallback.phone)}"` : ''}`;
   const script = `<script src="${src}" data-site="${site}"${contact} async></script>`;
-  return { launcher: script, inline: `<div data-koers></div>\n${script}` };
+  // The other pages of the site: remembers the visit's first UTM parameters and click ids, shows nothing.
+  const capture = `<script src="${src}" data-site="${site}" data-mode="capture" async></script>`;
+  return { launcher: script, inline: `<div data-koers></div>\n${script}`, capture };
 };
 
 
@@ -132,6 +134,10 @@ function SiteEmbed({ site, language, publicUrl, fallback }: { site: Site; langua
       </dl>
       <Snippet id={`launcher-${site.key}`} title={t.launcherTitle} code={code.launcher} language={language} />
       <Snippet id={`inline-${site.key}`} title={t.inlineTitle} code={code.inline} language={language} />
+      <Snippet id={`capture-${site.key}`} title={t.captureTitle} code={code.capture} language={language} />
+      <p class="muted">{t.captureIntro}</p>
+      <h3>{t.eventsTitle}</h3>
+      <p>{t.eventsIntro}</p>
       <h3>{t.previewTitle}</h3>
       <p class="muted">{t.previewIntro}</p>
       <div class="previews">

@@ -22,6 +22,10 @@ describe('cockpit embed page', () => {
     expect(text).toContain(script);
     expect(text).toContain(`<div data-koers></div> ${script}`);
     expect(html).toContain('data-copy="launcher-zeilmaker-web"');
+    // The other pages: attribution only (issue 13), with how to count leads in the vendor's analytics.
+    expect(text).toContain('Op elke andere pagina van de site (toont niets) <script src="http://koers.test/widget.js" data-site="zeilmaker-web" data-mode="capture" async></script>');
+    expect(html).toContain('data-copy="capture-zeilmaker-web"');
+    expect(text).toContain('koers:submitted');
     expect(html).toContain(SCRIPTS.copy);
     for (const lang of ['nl', 'en']) expect(html).toContain(`src="/app/embed/preview?site=zeilmaker-web&amp;lang=${lang}"`);
     expect(text).toContain('Mag ingesloten worden op https://www.zeilmaker.example, http://localhost:3000');
