@@ -22,6 +22,8 @@ const form: PublicForm = buildPublicForm(config, config.sites[0], language, 'tok
 const t = widgetTexts[language];
 const q = form.questions;
 const opts = (x: { options: { label: string }[] }) => x.options.map((o) => o.label);
+/** The label of the option the default path picks (the review repeats it). */
+const picked = (x: { options: { id: string; label: string }[] }, id: string) => x.options.find((o) => o.id === id)!.label;
 
 /** What a person of the default path types on the last screen (an ordinary contact). */
 const CONTACT = { name: 'Sanne Visser', email: 'sanne@visser.nl', company: 'Visser Logistiek' };
@@ -66,7 +68,8 @@ export const screens: Screen[] = [
     read: [t.who, q.stakeholders.finalSay.label, ...opts(q.stakeholders.finalSay), q.stakeholders.label, ...q.stakeholders.roles.map((r) => r.label), t.orgInterest, t.personalInterest],
     clicks: 2,
     typed: 0,
-    scrolls: { laptop: 0, phone: 1 },
+    // Next fits the first phone screen (one role fewer since the final say asks who decides; shorter labels).
+    scrolls: { laptop: 0, phone: 0 },
   },
   {
     // When: the timeline (one choice), the optional text skipped; Next.
@@ -84,7 +87,9 @@ export const screens: Screen[] = [
     read: [
       t.you, t.name, t.email, t.company, t.phone, t.country, t.size, t.message,
       t.consent.replace('{vendor}', form.vendor.name), t.privacy, t.review,
-      form.process.title, t.accept, t.stand, 'Comparing suppliers, Yes, approved, Roughly', t.who, 'Me', t.when, 'Within 3 months', t.send,
+      form.process.title, t.accept,
+      t.stand, [picked(q.stage, 'comparing'), picked(q.budget, 'approved'), picked(q.decisionProcess, 'roughly')].join(', '),
+      t.who, picked(q.stakeholders.finalSay, 'me'), t.when, picked(q.timeline, '3m'), t.send,
     ],
     clicks: 5,
     typed: CONTACT.name.length + CONTACT.email.length + CONTACT.company.length,

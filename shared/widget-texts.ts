@@ -5,7 +5,7 @@ import type { Language } from './localized';
 // imports only the type; what it needs before the form has loaded is in widget/i18n/boot.ts.
 
 const en = {
-  lead: 'Where you stand and who decides, in 5 short steps: about a minute. First, how we work:',
+  lead: 'Get in touch: 5 short steps, about a minute.',
   total: 'Together about {t}',
   progress: 'Step {n} of {m}',
   next: 'Next',
@@ -17,7 +17,7 @@ const en = {
   more: 'What each step involves',
   fit: 'Does this approach work for you?',
   accept: 'This works for me',
-  deviate: "I'd like to propose another approach",
+  deviate: "I'll propose another approach",
   perStep: 'Your proposal, step by step',
   keep: 'Keep',
   omit: 'Skip',
@@ -30,7 +30,7 @@ const en = {
   who: 'Who is involved',
   notYet: 'Not involved yet',
   orgInterest: 'What matters most to your organisation?',
-  personalInterest: 'And to you personally?',
+  personalInterest: 'And to you?',
   when: 'When',
   you: 'About you',
   name: 'Name',
@@ -41,11 +41,11 @@ const en = {
   /** The countries offered (optional field): ISO code, a space, the name; sorted by name. */
   countries:
     'AT Austria|BE Belgium|CA Canada|CZ Czechia|DK Denmark|FI Finland|FR France|DE Germany|IE Ireland|IT Italy|LU Luxembourg|NL Netherlands|NO Norway|PL Poland|PT Portugal|ES Spain|SE Sweden|CH Switzerland|GB United Kingdom|US United States',
-  size: 'Company size (employees)',
+  size: 'Employees',
   message: 'Message',
   optional: 'optional',
   choose: 'Choose…',
-  consent: 'I agree that {vendor} processes my details as described in its',
+  consent: '{vendor} may process my details under its',
   privacy: 'privacy statement',
   done: 'What happens next',
   rep: 'Your contact: {rep}',
@@ -71,7 +71,7 @@ const en = {
 export type WidgetTexts = Record<keyof typeof en, string>;
 
 const nl: WidgetTexts = {
-  lead: 'Waar u staat en wie beslist, in 5 korte stappen: ongeveer een minuut. Eerst hoe wij werken:',
+  lead: 'Contact opnemen: 5 korte stappen, ongeveer een minuut.',
   total: 'Samen ongeveer {t}',
   progress: 'Stap {n} van {m}',
   next: 'Volgende',
@@ -83,7 +83,7 @@ const nl: WidgetTexts = {
   more: 'Wat elke stap inhoudt',
   fit: 'Werkt deze aanpak voor u?',
   accept: 'Dit werkt voor mij',
-  deviate: 'Ik stel graag een andere aanpak voor',
+  deviate: 'Ik stel een andere aanpak voor',
   perStep: 'Uw voorstel, stap voor stap',
   keep: 'Zo laten',
   omit: 'Overslaan',
@@ -96,7 +96,7 @@ const nl: WidgetTexts = {
   who: 'Wie er betrokken is',
   notYet: 'Nog niet betrokken',
   orgInterest: 'Wat is voor uw organisatie het belangrijkst?',
-  personalInterest: 'En voor u persoonlijk?',
+  personalInterest: 'En voor u?',
   when: 'Wanneer',
   you: 'Over u',
   name: 'Naam',
@@ -106,11 +106,11 @@ const nl: WidgetTexts = {
   country: 'Land',
   countries:
     'BE België|CA Canada|DK Denemarken|DE Duitsland|FI Finland|FR Frankrijk|IE Ierland|IT Italië|LU Luxemburg|NL Nederland|NO Noorwegen|AT Oostenrijk|PL Polen|PT Portugal|ES Spanje|CZ Tsjechië|GB Verenigd Koninkrijk|US Verenigde Staten|SE Zweden|CH Zwitserland',
-  size: 'Bedrijfsgrootte (medewerkers)',
+  size: 'Medewerkers',
   message: 'Bericht',
   optional: 'optioneel',
   choose: 'Kies…',
-  consent: 'Ik ga ermee akkoord dat {vendor} mijn gegevens verwerkt zoals beschreven in de',
+  consent: '{vendor} mag mijn gegevens verwerken volgens de',
   privacy: 'privacyverklaring',
   done: 'Wat er nu gebeurt',
   rep: 'Uw contactpersoon: {rep}',

@@ -7,12 +7,12 @@ const config = exampleConfig();
 describe('qualify on the example config', () => {
   it.each([
     // stage, budget, decisionProcess, finalSay, timeline, involved roles, cost of inaction → score, tier
-    ['deciding', 'approved', 'clear', 'me', '1m', ['decision-maker', 'budget-holder', 'procurement'], 'yes', 125, 'sales-ready'],
-    ['comparing', 'approved', 'roughly', 'committee', '3m', ['decision-maker'], 'yes', 85, 'sales-ready'],
+    ['deciding', 'approved', 'clear', 'me', '1m', ['budget-holder', 'procurement'], 'yes', 115, 'sales-ready'],
+    ['comparing', 'approved', 'roughly', 'committee', '3m', ['budget-holder'], 'yes', 80, 'sales-ready'],
     ['comparing', 'pending', 'roughly', 'someone-else', '6m', [], '', 40, 'qualifying'],
     ['defining', 'pending', 'unclear', 'unknown', '6m', ['users', 'it'], '', 20, 'information-gathering'],
     ['exploring', 'none', 'unclear', 'unknown', 'none', [], '', 0, 'information-gathering'],
-    ['defining', 'none', 'roughly', 'me', '3m', ['decision-maker'], '', 50, 'qualifying'],
+    ['defining', 'none', 'roughly', 'me', '3m', ['procurement'], '', 45, 'qualifying'],
   ] as const)('%s/%s/%s/%s/%s %j coi=%s → %i %s', (stage, budget, dp, finalSay, timeline, roles, coi, score, tier) => {
     const sub = validSubmission({
       answers: { stage, budget, decisionProcess: dp, timeline, costOfInaction: coi || undefined },
@@ -29,7 +29,7 @@ describe('qualify on the example config', () => {
       answers: { stage: 'comparing', budget: 'approved', decisionProcess: 'roughly', timeline: '3m', costOfInaction: 'End of life in June' },
       stakeholders: {
         roles: [
-          { role: 'decision-maker', involved: true },
+          { role: 'procurement', involved: true },
           { role: 'budget-holder', involved: false },
         ],
         finalSay: 'committee',
@@ -39,7 +39,7 @@ describe('qualify on the example config', () => {
       { question: 'stage', answer: 'comparing', points: 25 },
       { question: 'budget', answer: 'approved', points: 15 },
       { question: 'decisionProcess', answer: 'roughly', points: 5 },
-      { question: 'role', answer: 'decision-maker', points: 10 },
+      { question: 'role', answer: 'procurement', points: 5 },
       { question: 'finalSay', answer: 'committee', points: 5 },
       { question: 'timeline', answer: '3m', points: 15 },
       { question: 'costOfInaction', answer: 'filled', points: 10 },
@@ -78,12 +78,12 @@ describe('qualify on the example config', () => {
       finalSay: sub.stakeholders.finalSay,
     };
     expect(qualifyAnswers(stored, config)).toEqual(qualify(sub, config));
-    // The CFO (budget holder) and the decision maker are now involved, the budget approved → from 45 to 70: sales-ready
+    // The CFO (budget holder) and procurement are now involved, the budget approved → from 45 to 65: sales-ready
     const slow = { ...stored, timeline: '6m', costOfInaction: null };
     const before = qualifyAnswers({ ...slow, budget: 'pending', stakeholderRoles: [] }, config);
-    const after = qualifyAnswers({ ...slow, budget: 'approved', stakeholderRoles: [{ role: 'budget-holder', involved: true }, { role: 'decision-maker', involved: true }] }, config);
+    const after = qualifyAnswers({ ...slow, budget: 'approved', stakeholderRoles: [{ role: 'budget-holder', involved: true }, { role: 'procurement', involved: true }] }, config);
     expect([before.score, before.tier]).toEqual([45, 'qualifying']);
-    expect([after.score, after.tier]).toEqual([70, 'sales-ready']);
+    expect([after.score, after.tier]).toEqual([65, 'sales-ready']);
     expect(after.explanation).toContainEqual({ question: 'role', answer: 'budget-holder', points: 5 });
   });
 });

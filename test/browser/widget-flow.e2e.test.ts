@@ -94,7 +94,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
       answers: { stage: 'comparing', budget: 'approved', decisionProcess: 'roughly', timeline: '3m' },
       stakeholders: {
         roles: [
-          { role: 'decision-maker', involved: true },
+          { role: 'budget-holder', involved: true },
           { role: 'it', involved: false },
         ],
         finalSay: 'committee',
@@ -135,11 +135,11 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
     await pressButton(page, t.next);
     await heading(t.who);
     await chooseRadio(page, 'finalSay', 'me');
-    await tabTo(page, 'role decision-maker', (f) => f.name === 'role:decision-maker');
-    await page.keyboard.press('Space');
     await tabTo(page, 'role budget-holder', (f) => f.name === 'role:budget-holder');
     await page.keyboard.press('Space');
-    await tabTo(page, 'not yet, budget-holder', (f) => f.type === 'checkbox' && !f.name);
+    await tabTo(page, 'role procurement', (f) => f.name === 'role:procurement');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'not yet, procurement', (f) => f.type === 'checkbox' && !f.name);
     await page.keyboard.press('Space');
     await pressButton(page, t.next);
     await heading(t.when);
@@ -159,7 +159,7 @@ describe('widget flow on a customer page (other origin, strict CSP)', () => {
       language: 'nl',
       process: { accepted: true },
       answers: { stage: 'deciding', budget: 'pending', decisionProcess: 'clear', timeline: '1m', costOfInaction: 'We missen deadlines.' },
-      stakeholders: { roles: [{ role: 'decision-maker', involved: true }, { role: 'budget-holder', involved: false }], finalSay: 'me' },
+      stakeholders: { roles: [{ role: 'budget-holder', involved: true }, { role: 'procurement', involved: false }], finalSay: 'me' },
       contact: { name: 'Daan de Boer', email: 'daan@deboer-transport.example', company: 'De Boer Transport', consent: true },
     });
     const repName = await repOnScreen(page, v.reps);

@@ -31,7 +31,7 @@ describe('review before send', () => {
     expect(await summary()).toEqual([
       [v.processTitle, t.accept],
       [t.stand, [v.stage.o.comparing, v.budget.o.approved, v.decisionProcess.o.roughly].join(', ')],
-      [t.who, [v.finalSay.o.committee, v.roles['decision-maker'], v.roles.it].join(', ')],
+      [t.who, [v.finalSay.o.committee, v.roles['budget-holder'], v.roles.it].join(', ')],
       [t.when, v.timeline.o['3m']],
     ]);
     expect(await ui.getByRole('heading', { level: 3, name: t.review }).isVisible()).toBe(true);

@@ -45,7 +45,7 @@ describe('the stakeholder screen', () => {
       expect(await ui.getByRole('checkbox', { name: t.notYet }).count()).toBe(0);
 
       await radio(ui, v.finalSay.label, v.finalSay.o.me).check();
-      await role(ui, v.roles['decision-maker']).check();
+      await role(ui, v.roles.users).check();
       await role(ui, v.roles['budget-holder']).check();
       await notYet(ui, t, v.roles['budget-holder']).check();
       await role(ui, v.roles.procurement).check();
@@ -75,8 +75,8 @@ describe('the stakeholder screen', () => {
       await expect.poll(() => w.leadPosts.length, WAIT).toBe(1);
       expect(w.leadPosts[0].stakeholders).toEqual({
         roles: [
-          { role: 'decision-maker', involved: true },
           { role: 'budget-holder', involved: false },
+          { role: 'users', involved: true },
         ],
         finalSay: 'me',
       });

@@ -110,7 +110,7 @@ describe('cockpit Data page', () => {
     expect(row.created_at_utc).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect([row.utm_source, row.utm_medium, row.utm_campaign, row.utm_term, row.utm_content]).toEqual(['newsletter', 'email', 'spring', 'planning', 'banner']);
     expect(row.referrer).toBe('https://search.example');
-    expect(row.roles).toBe('decision-maker (involved); it (not involved)');
+    expect(row.roles).toBe('budget-holder (involved); procurement (involved); it (not involved)');
     expect(row.score_explanation).toMatch(/stage=comparing: \+\d+/);
     expect(row.routing_reason).not.toBe('');
     expect(row.rep).not.toBe('');

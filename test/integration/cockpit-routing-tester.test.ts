@@ -8,8 +8,10 @@ import { mailedLeads } from '../support/mailed-leads';
 // The routing tester (issue 11): answers or a visible lead → score, tier, rule, team, rep and why,
 // as routing decides now — and nothing stored.
 
-const salesReady = { stage: 'comparing', budget: 'approved', decisionProcess: 'roughly', timeline: '3m', role: 'decision-maker', finalSay: 'committee', costOfInaction: '1', companySize: '50-249', country: 'NL', language: 'nl', emailDomain: 'newco.example' };
-const query = (fields: Record<string, string>) => `/app/routing-tester?${new URLSearchParams(fields)}`;
+const salesReady = { stage: 'comparing', budget: 'approved', decisionProcess: 'roughly', timeline: '3m', role: ['budget-holder', 'procurement'], finalSay: 'committee', costOfInaction: '1', companySize: '50-249', country: 'NL', language: 'nl', emailDomain: 'newco.example' };
+// A repeated parameter (role) as an array: the fixture's lead has two roles involved.
+const query = (fields: Record<string, string | string[]>) =>
+  `/app/routing-tester?${new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => [v].flat().map((x) => [k, x])))}`;
 const field = (html: string, name: string) => pageText(new RegExp(`<dd data-${name}[^>]*>([\\s\\S]*?)</dd>`).exec(html)?.[1] ?? '').trim();
 
 /** Everything a test could store, as JSON. */

@@ -37,7 +37,7 @@ describe('lead mails over a real SMTP server', () => {
     for (const expected of [
       'Sanne Visser', 'sanne@visser-logistiek.example', '+31 6 12345678', 'Visser Logistiek',
       'Aankoopfase: We vergelijken leveranciers', 'Budget: Ja, goedgekeurd', 'Besluitvorming duidelijk: Ongeveer',
-      'Eindbeslisser (betrokken)', 'IT (nog niet betrokken)', 'Eindbesluit: Een team of commissie',
+      'Budgethouder (betrokken)', 'Inkoop (betrokken)', 'IT (nog niet betrokken)', 'Eindbesluit: Een commissie',
       'One planning tool for all sites', 'Less manual work for my team',
       'Beslistermijn: Binnen 3 maanden', 'Our current planning tool is end-of-life in June.',
       'Zij stellen een andere aanpak voor', 'Hun reden: “We need a pilot before any proposal.”',

@@ -222,15 +222,15 @@ describe('updates without a new form', () => {
     expect([s.lead(id).score, s.lead(id).tier, s.lead(id).repId]).toEqual([25, 'information-gathering', 'dewi']);
     const before = s.sink.messages.length;
     // "Our CFO is now involved", and the budget is approved
-    const res = await s.post(s.page(id), { do: 'answers', stage: 'defining', budget: 'approved', decisionProcess: 'roughly', timeline: '6m', finalSay: 'someone-else', roles: ['', 'budget-holder', 'decision-maker'] });
+    const res = await s.post(s.page(id), { do: 'answers', stage: 'defining', budget: 'approved', decisionProcess: 'roughly', timeline: '6m', finalSay: 'someone-else', roles: ['', 'procurement', 'budget-holder'] });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Dank u: uw wijzigingen zijn opgeslagen en Dewi Bakker weet ervan.');
 
     const lead = s.lead(id);
-    expect([lead.score, lead.tier, lead.repId, lead.status, lead.budget]).toEqual([50, 'qualifying', 'dewi', 'assigned', 'approved']);
+    expect([lead.score, lead.tier, lead.repId, lead.status, lead.budget]).toEqual([45, 'qualifying', 'dewi', 'assigned', 'approved']);
     expect(lead.stakeholderRoles).toEqual([
-      { role: 'decision-maker', involved: true },
       { role: 'budget-holder', involved: true },
+      { role: 'procurement', involved: true },
     ]);
     expect(lead.explanation).toContainEqual({ question: 'role', answer: 'budget-holder', points: 5 });
     const event = s.history(id).at(-1)!;
@@ -238,9 +238,9 @@ describe('updates without a new form', () => {
     expect(JSON.parse(event.detail)).toEqual({
       changes: [
         { field: 'budget', old: 'pending', new: 'approved' },
-        { field: 'roles', old: [], new: ['decision-maker', 'budget-holder'] },
+        { field: 'roles', old: [], new: ['budget-holder', 'procurement'] },
       ],
-      score: { old: 25, new: 50 },
+      score: { old: 25, new: 45 },
       tier: { old: 'information-gathering', new: 'qualifying' },
     });
     expect(s.types(id).filter((t) => t === 'assigned')).toHaveLength(1); // no routing
@@ -251,8 +251,8 @@ describe('updates without a new form', () => {
     const text = mail.parsed.text!;
     expect(text).toContain('Sanne Visser (Visser Logistiek) heeft de antwoorden gewijzigd');
     expect(text).toContain('Budget: Wordt geregeld → Ja, goedgekeurd');
-    expect(text).toContain('Betrokken: (niemand) → Eindbeslisser, Budgethouder');
-    expect(text).toContain('Score: 25 → 50 punten');
+    expect(text).toContain('Betrokken: (niemand) → Budgethouder, Inkoop');
+    expect(text).toContain('Score: 25 → 45 punten');
     expect(text).toContain('Het niveau is veranderd van Informatie verzamelend naar Kwalificerend. De lead blijft bij jou.');
     expect(text).toContain('Budget: Ja, goedgekeurd: +5 → +15');
     expect(text).toContain('Betrokken: Budgethouder: +0 → +5');
@@ -287,7 +287,7 @@ describe('updates without a new form', () => {
     const before = s.snapshot(id);
     const cases: [Record<string, string | string[]>, string][] = [
       [{ do: 'answers', budget: 'millions' }, 'Is er budget?: Kies een van de getoonde antwoorden.'],
-      [{ do: 'answers', roles: ['', 'ceo'] }, 'Wie zijn er bij deze beslissing betrokken?: Kies een van de getoonde antwoorden.'],
+      [{ do: 'answers', roles: ['', 'ceo'] }, 'Welke rollen zijn betrokken?: Kies een van de getoonde antwoorden.'],
       [{ do: 'answers', budget: 'approved', mood: 'great' }, 'Het formulier stuurde iets wat we niet kennen („mood”)'],
       [{ do: 'pause', reason: 'x'.repeat(1001) }, 'Hooguit 1000 tekens.'],
       [{ do: 'resume', reason: 'ok' }, '(„reason”)'],

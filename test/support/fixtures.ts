@@ -34,7 +34,8 @@ export function submissionBody(over: Over = {}): SubmissionInput {
     },
     stakeholders: {
       roles: [
-        { role: 'decision-maker', involved: true },
+        { role: 'budget-holder', involved: true },
+        { role: 'procurement', involved: true },
         { role: 'it', involved: false },
       ],
       finalSay: 'committee',

@@ -73,7 +73,7 @@ export async function answerUpToSend(scope: Locator, lang: Language, contact: Co
   await expectScreen(scope, t.who);
   await onScreen?.(3);
   await radio(scope, v.finalSay.label, v.finalSay.o.committee).check();
-  await role(scope, v.roles['decision-maker']).check();
+  await role(scope, v.roles['budget-holder']).check();
   await role(scope, v.roles.it).check();
   await notYet(scope, t, v.roles.it).check();
   // Users stays unticked: not sent.
