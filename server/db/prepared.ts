@@ -64,12 +64,13 @@ function build(db: Db) {
     answerOf: reader(
       db,
       db
-        .select({ response: leads.response, submissionHash: leads.submissionHash })
+        .select({ response: leads.response, submissionHash: leads.submissionHash, createdAt: leads.createdAt })
         .from(leads)
         .where(and(eq(leads.site, p('site')), eq(leads.submissionId, p('submissionId')))),
-      (row: { response: string; submission_hash: string | null }) => ({
+      (row: { response: string; submission_hash: string | null; created_at: number }) => ({
         response: leads.response.mapFromDriverValue(row.response),
         submissionHash: row.submission_hash,
+        createdAt: row.created_at,
       }),
     ),
     currents: reader(db, db.select().from(routingState), (row: { team_id: string; rep_id: string; current: number }) => ({

@@ -9,7 +9,7 @@ import { mailTexts } from '../mail/texts';
 import { answerLink, deadlineOf, earlierLeadLink, type LeadMailInput } from './lead-mails';
 import { nextStepText } from './next-step';
 import { composeConfirmation, formSteps } from './confirmation';
-import type { SubmissionAnswer } from '../../shared/submission';
+import { storedContact, type StoredAnswer } from './stored-answer';
 import type { RoutingWhy } from './route';
 
 // The mails of a lead that moved from one rep to the next (pass on, missed deadline):
@@ -113,8 +113,8 @@ export function handoverMails({ lead, fromRepId, cause, config, earlierLead, rep
  * configured next step did ({rep}).
  */
 function toldContactPerson(lead: LeadRow, config: VendorConfig, site: LeadMailInput['site'], language: Language): boolean {
-  const answer = lead.response as SubmissionAnswer | null;
-  if (answer?.confirmation) return !!answer.rep && !!answer.confirmation.contact?.includes(answer.rep.name);
+  const answer = lead.response as StoredAnswer | null;
+  if (answer?.confirmation) return !!answer.rep && !!storedContact(answer)?.includes(answer.rep.name);
   const template = resolveText(config.nextSteps[lead.tier as keyof VendorConfig['nextSteps']], language, site.defaultLanguage) ?? '';
   return template.includes('{rep}');
 }

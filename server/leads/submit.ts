@@ -18,6 +18,7 @@ import { scheduleSlaCheck } from './sla';
 import { storedPageUrl, storedReferrer } from './page-context';
 import { takeProspectMail, type ProspectMailCaps } from './prospect-mail-cap';
 import { submissionHash } from './submission-hash';
+import { replayedAnswer, storedAnswer, type StoredAnswer } from './stored-answer';
 import { NO_CHANGES, recordTurn } from '../agreement/turns';
 import type { ProspectPageLink } from '../security/prospect-links';
 import { webhookLeadCreated } from '../webhooks/events';
@@ -72,7 +73,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
   // A repeated submissionId (also one repeated within the same batch) gets the first answer,
   // but only for the same content: another person's answer is nobody else's business.
   const hash = submissionHash(sub);
-  const earlier = earlierSubmission(deps.db, site.key, sub.submissionId);
+  const earlier = earlierSubmission(deps.db, site.key, sub.submissionId, deps.prospectPage);
   if (earlier) return earlier.hash === null || earlier.hash === hash ? { status: 200, body: earlier.answer } : { status: 409 };
   const now = clock.now();
   // A form token serves one lead: a second lead with it is a bot replaying it.
@@ -115,7 +116,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
       rep: rep ?? null,
       steps: formSteps(config, site, sub.language),
       nextStep: configured,
-      page: deps.prospectPage(id, 0),
+      page: deps.prospectPage(id, 0, now), // signed at the lead's creation time: a replay signs the same link (stored-answer.ts)
     });
   // The one sentence of what happens next: after a proposal, never the configured step it may question.
   const nextStep = composed ? composed.confirmation.contact ?? configured : configured;
@@ -163,7 +164,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
     repId: decision.repId,
     teamId: decision.teamId,
     routingReason: decision.reason,
-    response: body,
+    response: storedAnswer(body),
     submissionHash: hash,
     apiKeyId: meta.apiKeyId ?? null,
     processVersion: meta.processVersion ?? null,
@@ -198,7 +199,7 @@ export function storeLead(deps: SubmitDeps, site: Site, sub: Submission, meta: S
 }
 
 /** The answer a submissionId got, and the hash of its content (null for leads stored before hashes). */
-export function earlierSubmission(db: Db, site: string, submissionId: string): { answer: SubmissionAnswer; hash: string | null } | undefined {
+export function earlierSubmission(db: Db, site: string, submissionId: string, prospectPage?: ProspectPageLink): { answer: SubmissionAnswer; hash: string | null } | undefined {
   const row = prepared(db).answerOf.get({ site, submissionId });
-  return row && { answer: row.response as SubmissionAnswer, hash: row.submissionHash };
+  return row && { answer: replayedAnswer(row.response as StoredAnswer, row, prospectPage), hash: row.submissionHash };
 }

@@ -43,10 +43,9 @@ export interface ProspectLinkDeps {
   clock: Clock;
 }
 
-/** The `prospectPage` hook: the link to a lead's page, valid 180 days from now. */
+/** The `prospectPage` hook: the link to a lead's page, valid 180 days from now (or from `issuedAt`: the same link again). */
 export function prospectPageLinks(deps: ProspectLinkDeps) {
-  return (leadId: string, epoch: number): string => {
-    const issuedAt = deps.clock.now();
+  return (leadId: string, epoch: number, issuedAt = deps.clock.now()): string => {
     const token = signProspectToken(deps.signingKey, { leadId, epoch, issuedAt, expiresAt: issuedAt + PROSPECT_LINK_TTL_MS });
     return `${deps.publicUrl.replace(/\/$/, '')}/p/${token}`;
   };
