@@ -30,12 +30,13 @@ const START_FLAGS: string[] = (() => {
 /**
  * Starts `script` the way `npm start` runs the server: bundled to plain JavaScript first
  * (scripts/build-server.ts), then node with the start script's flags — the bare baseline likewise.
+ * `dropFlag`: one start flag left out (bench/memory-probe.ts: what a flag costs).
  */
-export async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+export async function startServer(script: string, env: Record<string, string>, nodeArgs: string[] = [], dropFlag?: string): Promise<Server> {
   const built = await buildServer(script, script === 'server/main.ts' ? 'dist/server/main.mjs' : `dist/bench/${basename(script, '.ts')}.mjs`);
   const port = await freePort();
   const spawnedAt = performance.now();
-  const proc = spawn(process.execPath, [...START_FLAGS, ...nodeArgs, built], {
+  const proc = spawn(process.execPath, [...START_FLAGS.filter((f) => f !== dropFlag), ...nodeArgs, built], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', NODE_ENV: 'production', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -34,6 +34,8 @@ export async function buildServer(entry = 'server/main.ts', outfile = 'dist/serv
     target: 'node20',
     packages: 'external',
     sourcemap: true,
+    // Stack traces need the mappings only: with the sources inside, each thread kept ~5 MB more (RSS).
+    sourcesContent: false,
     logLevel: 'warning',
   });
   return out;
