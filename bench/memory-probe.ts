@@ -6,10 +6,10 @@ import { benchBody } from './body';
 import { firstOk, memoryMb, runLoad, startServer } from './proc';
 import { startNullSmtp } from './smtp-null';
 
-// `npx tsx bench/memory-probe.ts [preload.cjs]`: the real server's memory by phase — after start,
-// after a first request to each kind of page, after the bench's submit load — as RSS, and the
-// process's mapped memory by kind (/proc/PID/smaps_rollup, status). With a preload that prints
-// process.memoryUsage() on SIGUSR2, also the main thread's heap. PROBE_ENV: more environment (JSON);
+// `npx tsx bench/memory-probe.ts [bench/memory-preload.cjs]`: the real server's memory after start,
+// after 6 s of the bench's submit load (PROBE_SECONDS) and 3 s later: RSS, its anonymous and
+// file-backed parts and the peak (/proc/PID/status). With the preload, also the main thread's heap
+// (process.memoryUsage, code, heap spaces). PROBE_ENV: more environment (JSON);
 // PROBE_DROP_FLAG: a start flag to leave out (e.g. --enable-source-maps).
 
 const work = mkdtempSync(join(tmpdir(), 'koers-memory-'));
