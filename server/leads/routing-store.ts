@@ -18,12 +18,13 @@ export function readRoutingState(db: Db, config: VendorConfig, lead: { emailDoma
   }
 
   // Capacity only matters for reps with a limit, and only up to that limit: a bounded count
-  // keeps this cheap however many leads a rep ever had.
-  const openLeads = new Map<string, number>();
-  for (const rep of config.reps) {
-    if (rep.maxOpenLeads === undefined) continue;
-    openLeads.set(rep.id, q.openLeadsUpTo.get({ repId: rep.id, limit: rep.maxOpenLeads })!.n);
-  }
+  // keeps this cheap however many leads a rep ever had. Counted when routing first asks (after
+  // language, away and inactive): a rep the lead cannot reach anyway costs no read.
+  const limits = new Map(config.reps.filter((r) => r.maxOpenLeads !== undefined).map((r) => [r.id, r.maxOpenLeads!]));
+  const openLeads = new OpenLeadCounts((repId) => {
+    const limit = limits.get(repId);
+    return limit === undefined ? undefined : q.openLeadsUpTo.get({ repId, limit })!.n;
+  });
 
   let owner: RoutingState['owner'];
   if (config.routing.accountOwnership && !isFreeMailDomain(lead.emailDomain)) {
@@ -39,4 +40,19 @@ export function saveCurrents(db: Db, decision: RouteDecision) {
   const { teamId, values } = decision.currents;
   const upsert = prepared(db).upsertCurrent;
   for (const [repId, current] of values) upsert.run({ teamId, repId, current });
+}
+
+/** Open leads per rep, each read on its first get() (in the caller's transaction, like the rest). */
+class OpenLeadCounts extends Map<string, number> {
+  constructor(private readonly count: (repId: string) => number | undefined) {
+    super();
+  }
+  override get(repId: string): number | undefined {
+    if (!super.has(repId)) {
+      const n = this.count(repId);
+      if (n === undefined) return undefined;
+      super.set(repId, n);
+    }
+    return super.get(repId);
+  }
 }
