@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,8 @@ import { prefill } from './prefill';
 // median µs per lead (wall clock, and CPU of the process) of 9 runs of 40 batches and the bytes a lead row takes. With a database path
 // that does not exist yet, fills it first with `leads` leads (bench/prefill.ts; 0: an empty one).
 // STORE_SQL: statements run on the database before measuring (a variant: a dropped trigger or
-// index), undone afterwards from sqlite_master.
+// index), undone afterwards from sqlite_master. STORE_TIME_ORDERED_IDS=1: submissionIds that are
+// time-ordered (UUIDv7) instead of random (a widget sends random ones).
 
 const path = process.argv[2] ?? join(mkdtempSync(join(tmpdir(), 'koers-store-cost-')), 'koers.db');
 const count = Number(process.argv[3] ?? 0);
@@ -46,7 +48,7 @@ const deps: SubmitDeps = {
 const site = loaded.config.sites[0];
 const template = benchBody();
 let n = 1_000_000_000 + Math.floor(Math.random() * 1e6) * 1000;
-const next = () => submissionSchema.parse(JSON.parse(template.replace('__ID__', randomUUID()).replaceAll('__N__', String(n++))));
+const next = () => submissionSchema.parse(JSON.parse(template.replace('__ID__', process.env.STORE_TIME_ORDERED_IDS ? timeOrderedUuid() : randomUUID()).replaceAll('__N__', String(n++))));
 
 const undo: string[] = [];
 for (const statement of (process.env.STORE_SQL ?? '').split(';').map((s) => s.trim()).filter(Boolean)) {
