@@ -23,7 +23,8 @@ import { prefill } from './prefill';
 // index), undone afterwards from sqlite_master. STORE_TIME_ORDERED_IDS=1: submissionIds that are
 // time-ordered (UUIDv7) instead of random (a widget sends random ones).
 
-const path = process.argv[2] ?? join(mkdtempSync(join(tmpdir(), 'koers-store-cost-')), 'koers.db');
+const scratch = process.argv[2] ? undefined : mkdtempSync(join(tmpdir(), 'koers-store-cost-'));
+const path = process.argv[2] ?? join(scratch!, 'koers.db');
 const count = Number(process.argv[3] ?? 0);
 const BATCH = 25;
 const BATCHES = 40;
@@ -109,4 +110,5 @@ try {
   for (const sql of undo) client.exec(sql);
   client.close();
   rmSync(keyDir, { recursive: true, force: true });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 }
