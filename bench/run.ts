@@ -169,10 +169,9 @@ async function measure(name: string, target: { server: Server; url: string; body
 }
 
 function widgetSize(): number | undefined {
+  // Always built anew: a dist/widget.js left from an older checkout would report the wrong size.
   const file = join(ROOT, 'dist', 'widget.js');
-  if (!existsSync(file)) {
-    say('dist/widget.js missing: building the widget…');
-    spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  say('building the widget…');
+  spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : undefined;
 }

@@ -60,7 +60,7 @@ describe('cockpit manager pages in the browser', () => {
       issues.push(...(await checkCockpitPage(page, 'manager-routing-tester')));
 
       await page.goto(`${e.api.origin}/app/embed`);
-      expect(await page.getByRole('button', { name: 'Kopiëren' }).count()).toBe(2); // shown once the script ran
+      expect(await page.getByRole('button', { name: 'Kopiëren' }).count()).toBe(3); // launcher, inline and capture snippets; shown once the script ran
       // The live previews: the real widget renders in each language's frame.
       for (const [lang, heading] of [
         ['nl', /Zo werken wij/],
