@@ -4,6 +4,7 @@ import { inboxLeads } from '../server/cockpit/inbox-query';
 import { viewerOf } from '../server/cockpit/people';
 import { pipelineCells } from '../server/cockpit/pipeline-data';
 import { teamRows } from '../server/cockpit/team-data';
+import { timeStatements } from './statement-timer';
 
 // `npx tsx bench/cockpit-plans.ts <database> [statements to run first]`: the cockpit's lead reads
 // for a manager and for a rep (inbox with and without filters, pipeline, team), each statement's
@@ -18,21 +19,12 @@ const db = openDatabase(path, { migrate: false });
 const client = db.$client;
 
 const seen = new Map<string, { ms: number; calls: number }>();
-const proto = Object.getPrototypeOf(client.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown>;
-for (const method of ['run', 'get', 'all', 'iterate']) {
-  const original = proto[method];
-  proto[method] = function (this: { source: string }, ...args: unknown[]) {
-    const started = performance.now();
-    try {
-      return original.apply(this, args);
-    } finally {
-      const s = seen.get(this.source) ?? { ms: 0, calls: 0 };
-      s.ms += performance.now() - started;
-      s.calls++;
-      seen.set(this.source, s);
-    }
-  };
-}
+timeStatements(client, (source, ms) => {
+  const s = seen.get(source) ?? { ms: 0, calls: 0 };
+  s.ms += ms;
+  s.calls++;
+  seen.set(source, s);
+});
 
 const manager = viewerOf(config, 'mila@zeilmaker.example')!;
 const rep = viewerOf(config, 'anna@zeilmaker.example')!;

@@ -13,6 +13,7 @@ import { loadSigningKeys } from '../server/security/signing-keys';
 import { submissionSchema } from '../shared/submission';
 import { benchBody } from './body';
 import { prefill } from './prefill';
+import { timeStatements } from './statement-timer';
 
 // `npx tsx bench/store-cost.ts [database] [leads]`: what storing one lead costs the store thread,
 // in-process and without HTTP, on the bench's submissions: batches of 25 leads, each in its own
@@ -61,20 +62,7 @@ for (const statement of (process.env.STORE_SQL ?? '').split(';').map((s) => s.tr
 
 // STORE_BY_STATEMENT=1: also the time spent in each statement (better-sqlite3's run/get/all, by SQL text).
 const byStatement = new Map<string, number>();
-if (process.env.STORE_BY_STATEMENT) {
-  const proto = Object.getPrototypeOf(client.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown>;
-  for (const method of ['run', 'get', 'all']) {
-    const original = proto[method];
-    proto[method] = function (this: { source: string }, ...args: unknown[]) {
-      const started = performance.now();
-      try {
-        return original.apply(this, args);
-      } finally {
-        byStatement.set(this.source, (byStatement.get(this.source) ?? 0) + performance.now() - started);
-      }
-    };
-  }
-}
+if (process.env.STORE_BY_STATEMENT) timeStatements(client, (source, ms) => byStatement.set(source, (byStatement.get(source) ?? 0) + ms));
 
 const storeOne = client.transaction((sub: ReturnType<typeof next>) => storeLead(deps, site, sub));
 const storeBatch = client.transaction((subs: ReturnType<typeof next>[]) => {
