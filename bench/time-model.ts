@@ -10,7 +10,10 @@ import { widgetTexts } from '../shared/widget-texts';
 // example config, by the keystroke-level model: 0.2 s per word read, 1.1 s per click
 // (laptop) or 0.9 s per tap (phone), 0.2 / 0.35 s per typed character, 1.2 s per extra scroll.
 // The words are the real texts (shared/widget-texts.ts and the example config's form as the server
-// answers it); the actions per screen are listed below, one commented line each.
+// answers it); the actions per screen are listed below, one commented line each. Read: headings,
+// questions with their "(optional)" (how a brisk person knows to skip them), the options of a
+// question answered, the buttons. Seen, not read: the progress line ("Step 2 of 5": nothing to act
+// on) and the review's "Change" links (not taken on the default path).
 
 const S = { word: 0.2, click: 1.1, tap: 0.9, charLaptop: 0.2, charPhone: 0.35, scroll: 1.2 };
 const TARGET = { laptop: 60, phone: 75, clicks: 15 };
@@ -56,7 +59,7 @@ export const screens: Screen[] = [
   {
     // Where you stand: three questions, one option each; Next.
     name: t.stand,
-    read: [t.stand, q.stage.label, ...opts(q.stage), q.budget.label, ...opts(q.budget), q.decisionProcess.label, ...opts(q.decisionProcess)],
+    read: [t.stand, q.stage.label, ...opts(q.stage), q.budget.label, ...opts(q.budget), q.decisionProcess.label, ...opts(q.decisionProcess), t.next],
     clicks: 4,
     typed: 0,
     scrolls: { laptop: 0, phone: 1 },
@@ -65,7 +68,10 @@ export const screens: Screen[] = [
     // Who: the final say (one choice); the roles and the two texts are optional and skipped on the
     // default path, but their labels are read; Next. ≤ 890 px at 360 wide (widget-stakeholders).
     name: t.who,
-    read: [t.who, q.stakeholders.finalSay.label, ...opts(q.stakeholders.finalSay), q.stakeholders.label, ...q.stakeholders.roles.map((r) => r.label), t.orgInterest, t.personalInterest],
+    read: [
+      t.who, q.stakeholders.finalSay.label, ...opts(q.stakeholders.finalSay), q.stakeholders.label, t.optional,
+      ...q.stakeholders.roles.map((r) => r.label), t.orgInterest, t.optional, t.personalInterest, t.optional, t.next,
+    ],
     clicks: 2,
     typed: 0,
     // Next fits the first phone screen (one role fewer since the final say asks who decides; shorter labels).
@@ -74,7 +80,7 @@ export const screens: Screen[] = [
   {
     // When: the timeline (one choice), the optional text skipped; Next.
     name: t.when,
-    read: [t.when, q.timeline.label, ...opts(q.timeline), q.costOfInaction.label],
+    read: [t.when, q.timeline.label, ...opts(q.timeline), q.costOfInaction.label, t.optional, t.next],
     clicks: 2,
     typed: 0,
     scrolls: { laptop: 0, phone: 0 },
@@ -85,7 +91,7 @@ export const screens: Screen[] = [
     // (four short lines) read once.
     name: t.you,
     read: [
-      t.you, t.name, t.email, t.company, t.phone, t.country, t.size, t.message,
+      t.you, t.name, t.email, t.company, ...[t.phone, t.country, t.size, t.message].flatMap((label) => [label, t.optional]),
       t.consent.replace('{vendor}', form.vendor.name), t.privacy, t.review,
       form.process.title, t.accept,
       t.stand, [picked(q.stage, 'comparing'), picked(q.budget, 'approved'), picked(q.decisionProcess, 'roughly')].join(', '),

@@ -5,7 +5,7 @@ import type { Language } from './localized';
 // imports only the type; what it needs before the form has loaded is in widget/i18n/boot.ts.
 
 const en = {
-  lead: 'Get in touch: 5 short steps, about a minute.',
+  lead: 'Contact us: 5 steps, about a minute.',
   total: 'Together about {t}',
   progress: 'Step {n} of {m}',
   next: 'Next',
@@ -15,7 +15,7 @@ const en = {
   weDo: 'What we do',
   weAsk: 'What we ask of you',
   more: 'What each step involves',
-  fit: 'Does this approach work for you?',
+  fit: 'Does this work for you?',
   accept: 'This works for me',
   deviate: "I'll propose another approach",
   perStep: 'Your proposal, step by step',
@@ -29,8 +29,8 @@ const en = {
   stand: 'Where you stand',
   who: 'Who is involved',
   notYet: 'Not involved yet',
-  orgInterest: 'What matters most to your organisation?',
-  personalInterest: 'And to you?',
+  orgInterest: "Your organisation's top priority?",
+  personalInterest: 'And yours?',
   when: 'When',
   you: 'About you',
   name: 'Name',
@@ -70,7 +70,7 @@ const en = {
 export type WidgetTexts = Record<keyof typeof en, string>;
 
 const nl: WidgetTexts = {
-  lead: 'Contact opnemen: 5 korte stappen, ongeveer een minuut.',
+  lead: 'Contact opnemen: 5 stappen, ongeveer een minuut.',
   total: 'Samen ongeveer {t}',
   progress: 'Stap {n} van {m}',
   next: 'Volgende',
@@ -80,7 +80,7 @@ const nl: WidgetTexts = {
   weDo: 'Wat wij doen',
   weAsk: 'Wat wij van u vragen',
   more: 'Wat elke stap inhoudt',
-  fit: 'Werkt deze aanpak voor u?',
+  fit: 'Werkt dit voor u?',
   accept: 'Dit werkt voor mij',
   deviate: 'Ik stel een andere aanpak voor',
   perStep: 'Uw voorstel, stap voor stap',
@@ -94,7 +94,7 @@ const nl: WidgetTexts = {
   stand: 'Waar u staat',
   who: 'Wie er betrokken is',
   notYet: 'Nog niet betrokken',
-  orgInterest: 'Wat is voor uw organisatie het belangrijkst?',
+  orgInterest: 'Belangrijkste voor uw organisatie?',
   personalInterest: 'En voor u?',
   when: 'Wanneer',
   you: 'Over u',
