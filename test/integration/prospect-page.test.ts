@@ -287,7 +287,7 @@ describe('updates without a new form', () => {
     const before = s.snapshot(id);
     const cases: [Record<string, string | string[]>, string][] = [
       [{ do: 'answers', budget: 'millions' }, 'Is er budget?: Kies een van de getoonde antwoorden.'],
-      [{ do: 'answers', roles: ['', 'ceo'] }, 'Welke rollen zijn betrokken?: Kies een van de getoonde antwoorden.'],
+      [{ do: 'answers', roles: ['', 'ceo'] }, 'Ook betrokken: Kies een van de getoonde antwoorden.'],
       [{ do: 'answers', budget: 'approved', mood: 'great' }, 'Het formulier stuurde iets wat we niet kennen („mood”)'],
       [{ do: 'pause', reason: 'x'.repeat(1001) }, 'Hooguit 1000 tekens.'],
       [{ do: 'resume', reason: 'ok' }, '(„reason”)'],
