@@ -40,7 +40,10 @@ export default defineConfig({
   publicDir: false,
   plugins: [finish()],
   oxc: {
-    jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' },
+    // development: false whatever NODE_ENV the caller has (vitest sets "test"; the browser tests
+    // build through server/widget-build.ts): else every element gets __source/__self with this
+    // machine's file paths, ~1 KB gzip, and the tests would not run the bundle customers get.
+    jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment', development: false },
     jsxInject: `import { h, Fragment } from 'preact'`,
   },
   build: {

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { benchApiKey } from './api-key';
 import { benchBody } from './body';
 import { prefill } from './prefill';
@@ -12,6 +11,7 @@ import { EVENTS_PER_SECOND, loadNow, render, writeDoc, type Figures, type Measur
 /** A page of the example site's origin sends the events, as the widget does (text/plain: no preflight). */
 const EVENT_HEADERS = { origin: 'http://localhost:3000', 'content-type': 'text/plain' };
 import { startNullSmtp } from './smtp-null';
+import { widgetSizes } from '../scripts/widget-size';
 
 // `npm run bench` (issue 5): requests/s and p50/p99 of (a) a bare Hono JSON endpoint and (b) the
 // real submit endpoint, their ratio on an empty database and with 1,000,000 stored leads, cold
@@ -169,9 +169,8 @@ async function measure(name: string, target: { server: Server; url: string; body
 }
 
 function widgetSize(): number | undefined {
-  // Always built anew: a dist/widget.js left from an older checkout would report the wrong size.
-  const file = join(ROOT, 'dist', 'widget.js');
+  // Always built anew: a dist/widget.js of an older checkout (or a failed build) would report the wrong size.
   say('building the widget…');
-  spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : undefined;
+  const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  return build.status === 0 ? widgetSizes().gzip : undefined;
 }
